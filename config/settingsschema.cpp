@@ -1,0 +1,132 @@
+#include "settingsschema.h"
+
+#include <QDir>
+#include <QRegularExpression>
+
+namespace config {
+
+const std::vector<SettingSpec> &settingsSchema()
+{
+    static const std::vector<SettingSpec> schema = {
+        {"display/orientation", SettingType::Choice, "portrait", 0, 0,
+         {"portrait", "landscape"}},
+        {"display/text_scale", SettingType::Real, 1.0, 1.0, 2.0, {}},
+        {"session/idle_timeout_seconds", SettingType::Integer, 120, 30, 1800, {}},
+        {"session/warning_seconds", SettingType::Integer, 30, 20, 120, {}},
+        {"session/max_extensions", SettingType::Integer, 10, 10, 100, {}},
+        {"language/offered", SettingType::ChoiceList, QStringList{"zh-Hans", "en", "ug"}, 0, 0,
+         {"zh-Hans", "en", "ug"}},
+        {"language/default", SettingType::Choice, "zh-Hans", 0, 0, {"zh-Hans", "en", "ug"}},
+        {"catalog/path", SettingType::FilePath, QString(), 0, 0, {}},
+        {"devices/id_card_reader", SettingType::DevicePath, "auto", 0, 0, {}},
+        {"devices/qr_scanner", SettingType::DevicePath, "auto", 0, 0, {}},
+        {"devices/receipt_printer", SettingType::DevicePath, "auto", 0, 0, {}},
+        {"print/document_queue", SettingType::Text, QString(), 0, 0, {}},
+        {"print/max_pages_per_session", SettingType::Integer, 30, 1, 500, {}},
+        {"print/max_pages_per_document", SettingType::Integer, 20, 1, 200, {}},
+        {"accessibility/elderly_mode", SettingType::Boolean, false, 0, 0, {}},
+        {"accessibility/high_contrast", SettingType::Boolean, false, 0, 0, {}},
+        {"accessibility/voice", SettingType::Boolean, false, 0, 0, {}},
+    };
+    return schema;
+}
+
+const SettingSpec *findSetting(const QString &key)
+{
+    for (const auto &spec : settingsSchema())
+        if (spec.key == key)
+            return &spec;
+    return nullptr;
+}
+
+QString describeAllowed(const SettingSpec &spec)
+{
+    switch (spec.type) {
+    case SettingType::Integer:
+        return QStringLiteral("a whole number from %1 to %2").arg(spec.min).arg(spec.max);
+    case SettingType::Real:
+        return QStringLiteral("a number from %1 to %2").arg(spec.min).arg(spec.max);
+    case SettingType::Boolean:
+        return QStringLiteral("true or false");
+    case SettingType::Choice:
+        return QStringLiteral("one of: %1").arg(spec.choices.join(", "));
+    case SettingType::ChoiceList:
+        return QStringLiteral("a comma-separated list of: %1").arg(spec.choices.join(", "));
+    case SettingType::DevicePath:
+        return QStringLiteral("auto, none, or a device path such as /dev/ttyUSB0");
+    case SettingType::FilePath:
+        return QStringLiteral("an absolute file path, or empty for the built-in location");
+    case SettingType::Text:
+        return QStringLiteral("a single line of text");
+    }
+    return {};
+}
+
+static CheckedValue rejected(const SettingSpec &spec)
+{
+    return {std::nullopt, QStringLiteral("must be %1").arg(describeAllowed(spec))};
+}
+
+CheckedValue checkValue(const SettingSpec &spec, const QString &raw)
+{
+    const QString v = raw.trimmed();
+    switch (spec.type) {
+    case SettingType::Integer: {
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        if (!ok || n < spec.min || n > spec.max)
+            return rejected(spec);
+        return {n, {}};
+    }
+    case SettingType::Real: {
+        bool ok = false;
+        const double d = v.toDouble(&ok);
+        if (!ok || d < spec.min || d > spec.max)
+            return rejected(spec);
+        return {d, {}};
+    }
+    case SettingType::Boolean: {
+        const QString l = v.toLower();
+        if (l == "true" || l == "yes" || l == "on" || l == "1")
+            return {true, {}};
+        if (l == "false" || l == "no" || l == "off" || l == "0")
+            return {false, {}};
+        return rejected(spec);
+    }
+    case SettingType::Choice:
+        if (!spec.choices.contains(v))
+            return rejected(spec);
+        return {v, {}};
+    case SettingType::ChoiceList: {
+        QStringList out;
+        for (const QString &part : v.split(',', Qt::SkipEmptyParts)) {
+            const QString p = part.trimmed();
+            if (!spec.choices.contains(p))
+                return {std::nullopt, QStringLiteral("'%1' is not allowed; must be %2")
+                                          .arg(p, describeAllowed(spec))};
+            if (!out.contains(p))
+                out << p;
+        }
+        if (out.isEmpty())
+            return rejected(spec);
+        return {out, {}};
+    }
+    case SettingType::DevicePath:
+        if (v == "auto" || v == "none")
+            return {v, {}};
+        if (v.startsWith("/dev/") && !v.contains("..") && v.size() > 5)
+            return {v, {}};
+        return rejected(spec);
+    case SettingType::FilePath:
+        if (v.isEmpty() || QDir::isAbsolutePath(v))
+            return {v, {}};
+        return rejected(spec);
+    case SettingType::Text:
+        if (v.contains('\n') || v.contains('\r'))
+            return rejected(spec);
+        return {v, {}};
+    }
+    return rejected(spec);
+}
+
+} // namespace config

@@ -1,0 +1,22 @@
+// Builds a catalog database from a source tree: validate everything first, then
+// write the database beside the target and move it into place with one rename, so
+// a failed build never leaves a half-built catalog where a kiosk could open it.
+#pragma once
+
+#include "sourcedocument.h"
+
+#include <QMap>
+
+namespace content {
+
+struct BuildReport {
+    QList<SourceError> errors;
+    QMap<QString, int> itemCounts; // kind → number of items
+    int translationCount = 0;
+    QString outputPath;
+    bool ok() const { return errors.isEmpty(); }
+};
+
+BuildReport buildCatalog(const QString &sourceDir, const QString &outputPath);
+
+} // namespace content

@@ -1,0 +1,17 @@
+// Reads and validates a catalog source tree (see docs/CATALOG_FORMAT.md).
+#pragma once
+
+#include "catalogrecords.h"
+#include "sourcedocument.h"
+
+namespace content {
+
+// Parses every file under sourceDir. All problems found are appended to errors
+// (parsing goes on after an error so an editor sees every problem at once); the
+// records are only meaningful when errors stays empty.
+CatalogRecords parseCatalogSources(const QString &sourceDir, QList<SourceError> *errors);
+
+// The directory each item kind lives in.
+QString directoryForKind(const QString &kind);
+
+} // namespace content

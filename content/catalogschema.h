@@ -1,0 +1,12 @@
+// The SQLite schema of a built catalog. A catalog database is written once by the
+// catalog builder and then only read by kiosks (read-only connections).
+#pragma once
+
+namespace content {
+
+// Bumped whenever the schema changes incompatibly; the store refuses other versions.
+inline constexpr int kCatalogSchemaVersion = 1;
+
+const char *catalogSchemaSql();
+
+} // namespace content

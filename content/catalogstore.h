@@ -1,0 +1,71 @@
+// CatalogStore: read-only queries over one built catalog database. One store (one
+// SQLite connection) belongs to one thread; the kiosk keeps its store on a worker
+// thread so no query runs on the UI thread.
+#pragma once
+
+#include "catalogitems.h"
+#include "sqlitedb.h"
+
+#include <QHash>
+#include <QMap>
+#include <optional>
+
+namespace content {
+
+class CatalogStore
+{
+public:
+    CatalogStore() = default;
+
+    // Opens a catalog read-only. Throws SqliteError with a plain reason when the file
+    // is missing, is not a catalog, or has another schema version.
+    void open(const QString &path);
+    bool isOpen() const { return m_db.isOpen(); }
+    QString path() const { return m_path; }
+
+    QMap<QString, QString> meta() const;
+    // zh-Hans texts overlaid by those of lang.
+    QHash<QString, QString> uiStrings(const QString &lang) const;
+    QList<HomeEntry> homeEntries() const;
+
+    QList<Stage> stages(const QString &audience, const QString &lang) const;
+    QList<ItemRef> guidesForStage(const QString &stageId, const QString &lang) const;
+    QList<ItemRef> scenariosForStage(const QString &stageId, const QString &lang) const;
+    QList<ItemRef> scenarios(const QString &lang) const;
+    std::optional<Scenario> scenario(const QString &id, const QString &lang) const;
+    std::optional<ServiceGuide> guide(const QString &id, const QString &lang) const;
+
+    PolicyFacets policyFacets() const;
+    QList<ItemRef> policies(const PolicyFilter &filter, const QString &lang) const;
+    std::optional<PolicyDocument> policy(const QString &id, const QString &lang) const;
+    QList<ItemRef> interpretations(const QString &lang) const;
+    std::optional<Interpretation> interpretation(const QString &id, const QString &lang) const;
+
+    QStringList qaTags() const; // most used first
+    QList<ItemRef> qaItems(const QString &tag, const QString &lang) const;
+    std::optional<QaItem> qa(const QString &id, const QString &lang) const;
+
+    QList<int> gazetteYears() const; // newest first
+    QList<ItemRef> gazetteIssues(int year, const QString &lang) const;
+    std::optional<GazetteIssue> gazetteIssue(const QString &id, const QString &lang) const;
+
+    QStringList pointCategories() const;
+    QList<ItemRef> points(const QString &category, const QString &lang) const;
+    std::optional<ServicePoint> point(const QString &id, const QString &lang) const;
+
+    QString kindOf(const QString &id) const;
+    // Every item linked to id, in either direction, optionally only of one kind.
+    QList<ItemRef> linked(const QString &id, const QString &kind, const QString &lang) const;
+    int itemCount(const QString &kind) const;
+
+private:
+    QHash<QString, QString> translationsOf(const QString &id, const QString &lang) const;
+    QList<ItemRef> refs(const char *sql, const QString &lang,
+                        const QList<QString> &params = {}) const;
+    SqliteDb &db() const { return const_cast<SqliteDb &>(m_db); }
+
+    SqliteDb m_db;
+    QString m_path;
+};
+
+} // namespace content

@@ -1,0 +1,41 @@
+// One source file of a catalog tree: YAML front matter plus a Markdown body.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <yaml-cpp/yaml.h>
+
+namespace content {
+
+// An editor-facing error: names the file (relative to the source tree), the line
+// when known (0 otherwise) and what is wrong.
+struct SourceError {
+    QString file;
+    int line = 0;
+    QString message;
+    QString toString() const
+    {
+        return line > 0 ? QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(message)
+                        : QStringLiteral("%1: %2").arg(file, message);
+    }
+};
+
+struct SourceDocument {
+    QString path;      // relative to the source tree root
+    QString lang;      // empty for the zh-Hans base file, else "en" / "ug"
+    YAML::Node front;  // front matter (a map)
+    int frontLine = 2; // file line of the first front-matter line
+    QString body;      // Markdown after the closing ---
+    int bodyLine = 0;  // file line where the body starts
+};
+
+// Reads root/relPath. Returns false (with errors appended) when the file cannot be
+// read, is not UTF-8, lacks front matter or its YAML does not parse.
+bool readSourceDocument(const QString &root, const QString &relPath, SourceDocument *doc,
+                        QList<SourceError> *errors);
+
+// Reads a plain YAML file (catalog.yaml, ui/*.yaml).
+bool readYamlFile(const QString &root, const QString &relPath, YAML::Node *node,
+                  QList<SourceError> *errors);
+
+} // namespace content

@@ -1,0 +1,86 @@
+#include "accessibilitysettings.h"
+
+#include <QPointer>
+#include <algorithm>
+
+namespace {
+QPointer<AccessibilitySettings> s_instance;
+}
+
+AccessibilitySettings::AccessibilitySettings(QObject *parent)
+    : AccessibilitySettings(Defaults{}, parent)
+{
+}
+
+AccessibilitySettings::AccessibilitySettings(Defaults defaults, QObject *parent)
+    : QObject(parent), m_defaults(defaults)
+{
+    resetToDefaults();
+}
+
+void AccessibilitySettings::setElderlyMode(bool on)
+{
+    if (m_elderly == on)
+        return;
+    m_elderly = on;
+    // Elderly mode means large text and no clutter; switching it off returns to the
+    // normal size the resident had before.
+    if (on && m_textStep < 2)
+        m_textStep = 2;
+    if (!on)
+        m_textStep = 0;
+    emit changed();
+}
+
+void AccessibilitySettings::setVoice(bool on)
+{
+    if (m_voice != on) {
+        m_voice = on;
+        emit changed();
+    }
+}
+
+void AccessibilitySettings::setHighContrast(bool on)
+{
+    if (m_highContrast != on) {
+        m_highContrast = on;
+        emit changed();
+    }
+}
+
+void AccessibilitySettings::setTextStep(int step)
+{
+    step = std::clamp(step, 0, textSteps() - 1);
+    if (m_textStep != step) {
+        m_textStep = step;
+        emit changed();
+    }
+}
+
+void AccessibilitySettings::toggleLargeText()
+{
+    setTextStep(m_textStep + 1 >= textSteps() ? 0 : m_textStep + 1);
+}
+
+double AccessibilitySettings::textScale() const
+{
+    return m_defaults.baseScale * (1.0 + 0.25 * m_textStep);
+}
+
+void AccessibilitySettings::resetToDefaults()
+{
+    m_elderly = m_defaults.elderlyMode;
+    m_voice = m_defaults.voice;
+    m_highContrast = m_defaults.highContrast;
+    m_textStep = m_elderly ? 2 : 0;
+    emit changed();
+}
+
+AccessibilitySettings *AccessibilitySettings::instance() { return s_instance; }
+void AccessibilitySettings::setInstance(AccessibilitySettings *a) { s_instance = a; }
+AccessibilitySettings *AccessibilitySettings::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}

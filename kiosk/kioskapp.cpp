@@ -1,0 +1,135 @@
+#include "kioskapp.h"
+#include "accessibilitysettings.h"
+#include "cataloggenerations.h"
+#include "catalogservice.h"
+#include "localization.h"
+#include "navigator.h"
+#include "qrimageprovider.h"
+#include "session.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLoggingCategory>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+
+Q_LOGGING_CATEGORY(lcKiosk, "kiosk.app")
+
+#ifndef KIOSK_DEMO_CATALOG
+#define KIOSK_DEMO_CATALOG ""
+#endif
+
+namespace {
+const char *kSystemConfig = "/etc/disclosure-kiosk/kiosk.conf";
+const char *kSyncRoot = "/var/lib/disclosure-kiosk/catalog";
+} // namespace
+
+KioskApp::KioskApp(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    const QString configPath =
+        m_options.configPath.isEmpty() ? defaultConfigPath() : m_options.configPath;
+    m_settings = config::KioskSettings::load(configPath, &m_issues);
+    for (const auto &issue : std::as_const(m_issues))
+        qCWarning(lcKiosk).noquote() << "settings:" << issue.message;
+    if (!m_options.orientation.isEmpty()) {
+        const QString problem = m_settings.set("display/orientation", m_options.orientation);
+        if (!problem.isEmpty())
+            qCWarning(lcKiosk).noquote() << "--orientation:" << problem;
+    }
+    m_catalogPath = resolveCatalogPath(m_options.catalogPath, m_settings);
+}
+
+KioskApp::~KioskApp()
+{
+    for (auto setInstanceNull : {+[] { CatalogService::setInstance(nullptr); },
+                                 +[] { Localization::setInstance(nullptr); },
+                                 +[] { AccessibilitySettings::setInstance(nullptr); },
+                                 +[] { Navigator::setInstance(nullptr); },
+                                 +[] { Session::setInstance(nullptr); }})
+        setInstanceNull();
+}
+
+QString KioskApp::defaultConfigPath()
+{
+    if (QFileInfo::exists(kSystemConfig))
+        return QString::fromUtf8(kSystemConfig);
+    const QString local = QCoreApplication::applicationDirPath() + "/../kiosk.conf";
+    return QFileInfo::exists(local) ? QFileInfo(local).canonicalFilePath() : QString();
+}
+
+QString KioskApp::resolveCatalogPath(const QString &explicitPath,
+                                     const config::KioskSettings &settings)
+{
+    if (!explicitPath.isEmpty())
+        return explicitPath;
+    if (!settings.catalogPath().isEmpty())
+        return settings.catalogPath();
+    const QString synced = catalogsync::CatalogGenerations(QString::fromUtf8(kSyncRoot)).currentCatalog();
+    if (!synced.isEmpty())
+        return synced;
+    return QString::fromUtf8(KIOSK_DEMO_CATALOG);
+}
+
+bool KioskApp::start(QQmlApplicationEngine &engine)
+{
+    m_catalog = new CatalogService(this);
+    CatalogService::setInstance(m_catalog);
+    m_localization = new Localization(m_catalog, m_settings.offeredLanguages(),
+                                      m_settings.defaultLanguage(), this);
+    Localization::setInstance(m_localization);
+    AccessibilitySettings::Defaults defaults;
+    defaults.elderlyMode = m_settings.value("accessibility/elderly_mode").toBool();
+    defaults.voice = m_settings.value("accessibility/voice").toBool();
+    defaults.highContrast = m_settings.value("accessibility/high_contrast").toBool();
+    defaults.baseScale = m_settings.textScale();
+    m_accessibility = new AccessibilitySettings(defaults, this);
+    AccessibilitySettings::setInstance(m_accessibility);
+    m_navigator = new Navigator(this);
+    Navigator::setInstance(m_navigator);
+    m_session = new Session({m_settings.idleTimeoutSeconds(), m_settings.warningSeconds(),
+                             m_settings.value("session/max_extensions").toInt()},
+                            this);
+    Session::setInstance(m_session);
+
+    connect(m_session, &Session::ended, this, &KioskApp::endSession);
+    connect(m_accessibility, &AccessibilitySettings::changed, this, [this] {
+        m_session->setSlowMode(m_accessibility->elderlyMode() || m_accessibility->voice());
+    });
+    connect(m_navigator, &Navigator::itemLinkActivated, this, &KioskApp::openLinkedItem);
+    connect(m_navigator, &Navigator::currentChanged, m_session, &Session::touch);
+
+    qCInfo(lcKiosk).noquote() << "catalog:" << m_catalogPath;
+    m_catalog->openCatalog(m_catalogPath);
+
+    engine.addImageProvider(QrImageProvider::kProviderId, new QrImageProvider);
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    const bool landscape = m_settings.orientation() == QLatin1String("landscape");
+    engine.setInitialProperties({{"landscape", landscape}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kiosk/Ui/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        qCCritical(lcKiosk) << "the kiosk's main view could not be loaded";
+        return false;
+    }
+    m_window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    return m_window != nullptr;
+}
+
+void KioskApp::endSession()
+{
+    // Privacy wipe between residents: nothing of the last visit stays on screen.
+    m_navigator->home();
+    m_accessibility->resetToDefaults();
+    m_localization->setLanguage(m_localization->defaultLanguage());
+    qCInfo(lcKiosk) << "session ended; kiosk reset to the home screen";
+}
+
+void KioskApp::openLinkedItem(const QString &id)
+{
+    m_catalog->query(
+        this, [id](const content::CatalogStore &s) { return s.kindOf(id); },
+        [this, id](const QString &kind, const QString &) {
+            if (!kind.isEmpty())
+                m_navigator->openItem(kind, id);
+        });
+}

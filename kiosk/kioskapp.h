@@ -1,0 +1,66 @@
+// KioskApp: the composition root. Reads the settings, opens the catalog, creates
+// the services the QML views use (as QML singletons) and loads the main view.
+// The executable and the UI tests both start the kiosk through it.
+#pragma once
+
+#include "kiosksettings.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQuickWindow>
+#include <memory>
+
+class QQmlApplicationEngine;
+class CatalogService;
+class Localization;
+class AccessibilitySettings;
+class Navigator;
+class Session;
+
+class KioskApp : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        QString configPath;  // empty: the system settings file if present
+        QString catalogPath; // empty: from settings, synced catalog, or the demo catalog
+        QString orientation; // empty: from settings
+    };
+
+    explicit KioskApp(Options options, QObject *parent = nullptr);
+    ~KioskApp() override;
+
+    // Creates the services and loads the main view. Returns false (with the reason
+    // logged) only if the QML itself cannot be loaded.
+    bool start(QQmlApplicationEngine &engine);
+
+    QQuickWindow *window() const { return m_window; }
+    const config::KioskSettings &settings() const { return m_settings; }
+    QList<config::SettingsIssue> settingsIssues() const { return m_issues; }
+    QString catalogPath() const { return m_catalogPath; }
+    CatalogService *catalog() const { return m_catalog; }
+    Navigator *navigator() const { return m_navigator; }
+    Session *session() const { return m_session; }
+    Localization *localization() const { return m_localization; }
+    AccessibilitySettings *accessibility() const { return m_accessibility; }
+
+    static QString defaultConfigPath();
+    // The catalog to open: explicit, configured, synced (current generation), demo.
+    static QString resolveCatalogPath(const QString &explicitPath,
+                                      const config::KioskSettings &settings);
+
+private:
+    void endSession();
+    void openLinkedItem(const QString &id);
+
+    Options m_options;
+    config::KioskSettings m_settings;
+    QList<config::SettingsIssue> m_issues;
+    QString m_catalogPath;
+    CatalogService *m_catalog = nullptr;
+    Localization *m_localization = nullptr;
+    AccessibilitySettings *m_accessibility = nullptr;
+    Navigator *m_navigator = nullptr;
+    Session *m_session = nullptr;
+    QPointer<QQuickWindow> m_window;
+};

@@ -1,0 +1,83 @@
+// The kiosk executable: only assembles the libraries (see docs/ARCHITECTURE.md).
+#include "kioskapp.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_CorePlugin)
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+namespace {
+
+// Without a display Qt would abort with a platform-plugin error. Say what is
+// happening instead and render offscreen, writing screenshots a person can open.
+bool prepareHeadless()
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+        !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return false;
+    std::fprintf(stderr,
+                 "kiosk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                 "       Rendering offscreen and writing screenshots instead. To see the kiosk\n"
+                 "       live, run it on the kiosk's screen, or under a virtual display:\n"
+                 "         xvfb-run -a -s '-screen 0 1080x1920x24' build/kiosk/kiosk\n");
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    qputenv("QT_QUICK_BACKEND", "software");
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool headless = prepareHeadless();
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName("disclosure-kiosk");
+    QGuiApplication::setOrganizationName("disclosure-kiosk");
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription("Self-service kiosk for government information-disclosure zones");
+    cli.addHelpOption();
+    QCommandLineOption configOpt("config", "Settings file.", "file");
+    QCommandLineOption catalogOpt("catalog", "Catalog database to show.", "file");
+    QCommandLineOption orientOpt("orientation", "portrait or landscape.", "orientation");
+    QCommandLineOption shotOpt("screenshot", "Save the first complete frame to this PNG.", "file");
+    QCommandLineOption quitOpt("quit-after-screenshot", "Exit once the screenshot is saved.");
+    cli.addOptions({configOpt, catalogOpt, orientOpt, shotOpt, quitOpt});
+    cli.process(app);
+
+    KioskApp kiosk({cli.value(configOpt), cli.value(catalogOpt), cli.value(orientOpt)});
+    QQmlApplicationEngine engine;
+    if (!kiosk.start(engine))
+        return 1;
+
+    QString screenshot = cli.value(shotOpt);
+    if (screenshot.isEmpty() && headless)
+        screenshot = QDir::current().absoluteFilePath("kiosk-screenshots/home.png");
+    if (!screenshot.isEmpty()) {
+        // Wait until the catalog is shown (the view reports it), then grab.
+        QQuickWindow *window = kiosk.window();
+        const bool quitAfter = cli.isSet(quitOpt);
+        auto *timer = new QTimer(&app);
+        timer->setInterval(100);
+        QObject::connect(timer, &QTimer::timeout, &app, [window, timer, screenshot, quitAfter] {
+            if (!window->property("contentReady").toBool())
+                return;
+            timer->stop();
+            QDir().mkpath(QFileInfo(screenshot).absolutePath());
+            const bool saved = window->grabWindow().save(screenshot);
+            std::fprintf(stderr, "kiosk: %s %s\n", saved ? "screenshot saved to" : "could not save",
+                         qPrintable(screenshot));
+            if (quitAfter)
+                QCoreApplication::exit(saved ? 0 : 1);
+        });
+        timer->start();
+    }
+    return app.exec();
+}

@@ -1,0 +1,89 @@
+#include "navigator.h"
+
+#include <QPointer>
+
+namespace {
+QPointer<Navigator> s_instance;
+constexpr int kMaxDepth = 50; // a resident following links never exhausts memory
+}
+
+Navigator::Navigator(QObject *parent) : QObject(parent) { m_stack.append(Entry{QStringLiteral("home"), {}}); }
+
+void Navigator::open(const QString &screen, const QVariantMap &params)
+{
+    if (screen.isEmpty())
+        return;
+    if (screen == QLatin1String("home")) {
+        home();
+        return;
+    }
+    if (m_stack.size() >= kMaxDepth)
+        m_stack.remove(1);
+    m_stack.append(Entry{screen, params});
+    emit currentChanged();
+}
+
+QString Navigator::screenForKind(const QString &kind)
+{
+    if (kind == QLatin1String("guide"))
+        return QStringLiteral("guide");
+    if (kind == QLatin1String("policy"))
+        return QStringLiteral("policy");
+    if (kind == QLatin1String("interpretation"))
+        return QStringLiteral("interpretation");
+    if (kind == QLatin1String("qa"))
+        return QStringLiteral("qa");
+    if (kind == QLatin1String("gazette"))
+        return QStringLiteral("gazette");
+    if (kind == QLatin1String("point"))
+        return QStringLiteral("point");
+    if (kind == QLatin1String("scenario"))
+        return QStringLiteral("scenario");
+    if (kind == QLatin1String("stage"))
+        return QStringLiteral("stage");
+    return {};
+}
+
+void Navigator::openItem(const QString &kind, const QString &id)
+{
+    const QString screen = screenForKind(kind);
+    if (!screen.isEmpty() && !id.isEmpty())
+        open(screen, {{"id", id}});
+}
+
+bool Navigator::openLink(const QString &url, const QString &kindHint)
+{
+    if (!url.startsWith(QLatin1String("item:")))
+        return false;
+    const QString id = url.mid(5);
+    if (!kindHint.isEmpty())
+        openItem(kindHint, id);
+    else
+        emit itemLinkActivated(id);
+    return true;
+}
+
+void Navigator::back()
+{
+    if (m_stack.size() > 1) {
+        m_stack.removeLast();
+        emit currentChanged();
+    }
+}
+
+void Navigator::home()
+{
+    if (m_stack.size() == 1 && m_stack.first().params.isEmpty())
+        return;
+    m_stack = {Entry{QStringLiteral("home"), {}}};
+    emit currentChanged();
+}
+
+Navigator *Navigator::instance() { return s_instance; }
+void Navigator::setInstance(Navigator *n) { s_instance = n; }
+Navigator *Navigator::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}

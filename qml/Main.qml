@@ -1,0 +1,74 @@
+import QtQuick
+import QtQuick.Window
+import Kiosk.Core
+import Kiosk.Ui
+
+// The kiosk window: the persistent bar, the current screen, the idle warning.
+Window {
+    id: root
+    property bool landscape: false
+    // True once the current screen shows catalog content (screenshots, benchmarks).
+    readonly property bool contentReady: Catalog.ready && screenLoader.item !== null
+                                         && screenLoader.item.ready === true
+    width: landscape ? 1920 : 1080
+    height: landscape ? 1080 : 1920
+    visible: true
+    color: Theme.background
+    title: Texts.text("app.title")
+
+    readonly property var screens: ({
+        "home": homeScreen, "stage": stageScreen, "guide": guideScreen,
+        "policies": policiesScreen, "policy": policyScreen,
+        "interpretation": interpretationScreen, "qa": qaScreen, "gazette": gazetteScreen,
+        "point": pointScreen, "scenario": scenarioScreen, "browse": browseScreen,
+        "coming": comingScreen
+    })
+
+    Component { id: homeScreen; HomeScreen {} }
+    Component { id: stageScreen; StageScreen {} }
+    Component { id: guideScreen; GuideScreen {} }
+    Component { id: policiesScreen; PolicyLibraryScreen {} }
+    Component { id: policyScreen; PolicyScreen {} }
+    Component { id: interpretationScreen; InterpretationScreen {} }
+    Component { id: qaScreen; QaScreen {} }
+    Component { id: gazetteScreen; GazetteScreen {} }
+    Component { id: pointScreen; PointScreen {} }
+    Component { id: scenarioScreen; ScenarioScreen {} }
+    Component { id: browseScreen; BrowseScreen {} }
+    Component { id: comingScreen; ComingScreen {} }
+
+    TopBar {
+        id: topBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+    }
+
+    Loader {
+        id: screenLoader
+        objectName: "screenLoader"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: topBar.bottom
+        anchors.bottom: parent.bottom
+        sourceComponent: root.screens[Navigator.screen] || homeScreen
+        // A new screen for every navigation step, so back shows fresh state.
+        property int stamp: Navigator.depth
+        onStampChanged: { active = false; active = true }
+    }
+
+    Text {
+        anchors.centerIn: parent
+        visible: !Catalog.ready
+        width: parent.width * 0.8
+        text: Catalog.problem.length > 0
+              ? "目录数据暂时无法读取，请联系工作人员。\nThe catalog cannot be read; please ask the staff."
+              : ""
+        font.pixelSize: 36
+        color: Theme.warning
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+    }
+
+    IdleWarning { anchors.fill: parent }
+}

@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Core
+import Kiosk.Ui
+
+// The persistent bar: home and back, language, and the accessibility entries.
+Rectangle {
+    id: bar
+    color: Theme.hc ? "#000000" : Theme.primary
+    border.color: Theme.hc ? "#FFFFFF" : "transparent"
+    border.width: Theme.hc ? 2 : 0
+    implicitHeight: flow.implicitHeight + 24
+
+    component BarButton: KButton {
+        fontSize: Theme.bodySize
+        implicitWidth: Math.max(Theme.target * 1.6, contentItem.implicitWidth + 36)
+    }
+
+    Flow {
+        id: flow
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.margins: 12
+        spacing: 10
+        layoutDirection: Texts.rightToLeft ? Qt.RightToLeft : Qt.LeftToRight
+
+        BarButton {
+            objectName: "homeButton"
+            text: "⌂ " + Texts.text("bar.home")
+            Accessible.name: Texts.text("bar.home")
+            onClicked: Navigator.home()
+        }
+        BarButton {
+            objectName: "backButton"
+            text: "‹ " + Texts.text("bar.back")
+            Accessible.name: Texts.text("bar.back")
+            enabled: Navigator.canGoBack
+            opacity: enabled ? 1 : 0.5
+            onClicked: Navigator.back()
+        }
+        BarButton {
+            objectName: "languageButton"
+            visible: Texts.offeredLanguages.length > 1
+            text: Texts.text("bar.language") + "：" + Texts.nativeName(Texts.language)
+            onClicked: Texts.cycleLanguage()
+        }
+        BarButton {
+            objectName: "elderlyButton"
+            text: Texts.text("bar.elderly")
+            selected: Accessibility.elderlyMode
+            Accessible.checkable: true
+            Accessible.checked: Accessibility.elderlyMode
+            onClicked: Accessibility.elderlyMode = !Accessibility.elderlyMode
+        }
+        BarButton {
+            objectName: "voiceButton"
+            text: Texts.text("bar.voice")
+            selected: Accessibility.voice
+            Accessible.checkable: true
+            Accessible.checked: Accessibility.voice
+            onClicked: Accessibility.voice = !Accessibility.voice
+        }
+        BarButton {
+            objectName: "largeTextButton"
+            text: Texts.text("bar.large_text") + (Accessibility.textStep > 0 ? " +" + Accessibility.textStep : "")
+            selected: Accessibility.largeText
+            onClicked: Accessibility.toggleLargeText()
+        }
+        BarButton {
+            objectName: "contrastButton"
+            text: Texts.text("bar.high_contrast")
+            selected: Accessibility.highContrast
+            Accessible.checkable: true
+            Accessible.checked: Accessibility.highContrast
+            onClicked: Accessibility.highContrast = !Accessibility.highContrast
+        }
+    }
+}

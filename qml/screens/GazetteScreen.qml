@@ -1,0 +1,13 @@
+import QtQuick
+import Kiosk.Core
+import Kiosk.Ui
+
+DetailPage {
+    id: page
+    kind: "gazette"
+
+    SectionTitle { text: page.item.title || "" }
+    BodyText { text: (page.item.numberText || "") + "　" + (page.item.published || ""); color: Theme.mutedText }
+    LinkedItems { objectName: "gazetteDocuments"; title: Texts.text("gazette.documents"); items: page.item.documents || [] }
+    Card { title: Texts.text("gazette.contents"); RichBody { html: page.item.bodyHtml || "" } }
+}

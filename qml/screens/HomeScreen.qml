@@ -1,0 +1,142 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Core
+import Kiosk.Ui
+
+// Home: the person and business life-cycle walls, and the other entries.
+Flickable {
+    id: screen
+    readonly property bool ready: home.personStages.length > 0 && !home.loading
+    contentHeight: column.implicitHeight + 48
+    clip: true
+    boundsBehavior: Flickable.StopAtBounds
+
+    HomeViewModel { id: home }
+
+    component StageTile: Rectangle {
+        id: tile
+        property var stage
+        objectName: "stage_" + stage.itemId
+        implicitHeight: Math.max(Theme.target * 1.6, tileText.implicitHeight + 40)
+        radius: Theme.radius
+        color: tap.pressed ? Theme.chip : Theme.surface
+        border.color: Theme.primary
+        border.width: Theme.hc ? 3 : 2
+        Accessible.role: Accessible.Button
+        Accessible.name: stage.title
+        Accessible.description: stage.summary
+        Accessible.onPressAction: Navigator.open("stage", { id: stage.itemId })
+        Column {
+            id: tileText
+            anchors.centerIn: parent
+            width: parent.width - 24
+            spacing: 6
+            Text {
+                width: parent.width
+                text: tile.stage.title
+                font.pixelSize: Theme.titleSize
+                font.bold: true
+                color: Theme.primary
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+            }
+            Text {
+                width: parent.width
+                text: tile.stage.summary
+                visible: text.length > 0 && !Accessibility.elderlyMode
+                font.pixelSize: Theme.smallSize
+                color: Theme.mutedText
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+            }
+        }
+        TapHandler { id: tap; onTapped: Navigator.open("stage", { id: tile.stage.itemId }) }
+    }
+
+    Column {
+        id: column
+        x: 24
+        y: 24
+        width: screen.width - 48
+        spacing: 24
+
+        Text {
+            width: parent.width
+            text: Texts.text("app.title")
+            font.pixelSize: Theme.heroSize
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Text {
+            width: parent.width
+            visible: (Catalog.meta.demo === "true") && text.length > 0
+            text: Texts.text("app.demo_notice")
+            font.pixelSize: Theme.smallSize
+            color: Theme.warning
+            wrapMode: Text.Wrap
+        }
+        KButton {
+            objectName: "elderlyEntry"
+            visible: !Accessibility.elderlyMode
+            width: parent.width
+            primary: true
+            text: Texts.text("home.elderly_entry")
+            onClicked: Accessibility.elderlyMode = true
+        }
+
+        SectionTitle { text: Texts.text("home.person_wall") }
+        Grid {
+            id: personWall
+            width: parent.width
+            columns: Accessibility.elderlyMode ? 2 : 3
+            spacing: 14
+            Repeater {
+                model: home.personStages
+                StageTile {
+                    stage: modelData
+                    width: (personWall.width - (personWall.columns - 1) * personWall.spacing) / personWall.columns
+                }
+            }
+        }
+
+        SectionTitle { text: Texts.text("home.business_wall") }
+        Grid {
+            id: businessWall
+            width: parent.width
+            columns: Accessibility.elderlyMode ? 2 : 3
+            spacing: 14
+            Repeater {
+                model: home.businessStages
+                StageTile {
+                    stage: modelData
+                    width: (businessWall.width - (businessWall.columns - 1) * businessWall.spacing) / businessWall.columns
+                }
+            }
+        }
+
+        SectionTitle { text: Texts.text("home.more") }
+        Grid {
+            id: entries
+            width: parent.width
+            columns: 2
+            spacing: 14
+            Repeater {
+                model: home.entries
+                KButton {
+                    objectName: "entry_" + modelData.id
+                    width: (entries.width - entries.spacing) / 2
+                    implicitHeight: Theme.target * 1.5
+                    text: Texts.text(modelData.labelKey)
+                          + (modelData.available ? "" : "\n" + Texts.text("home.coming"))
+                    description: modelData.available ? "" : Texts.text("home.coming")
+                    onClicked: Navigator.open(modelData.screen, modelData.params)
+                }
+            }
+        }
+    }
+}

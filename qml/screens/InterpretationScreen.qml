@@ -1,0 +1,16 @@
+import QtQuick
+import Kiosk.Core
+import Kiosk.Ui
+
+DetailPage {
+    id: page
+    kind: "interpretation"
+
+    SectionTitle { text: page.item.title || "" }
+    BodyText { text: [page.item.form, page.item.agency, page.item.published].join("　"); color: Theme.mutedText }
+    LinkedItems {
+        title: Texts.text("interpretation.document")
+        items: page.item.policy ? [page.item.policy] : []
+    }
+    Card { RichBody { html: page.item.bodyHtml || "" } }
+}

@@ -1,0 +1,103 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Core
+import Kiosk.Ui
+
+// A policy document ("政策+解读"): metadata, the text with its headings, lists and
+// tables, its interpretation beside it (landscape) or after it (portrait), and the
+// guides and Q&A linked to it.
+DetailPage {
+    id: page
+    kind: "policy"
+    readonly property bool wide: width > 1400
+
+    Text {
+        objectName: "policyTitle"
+        width: parent.width
+        text: page.item.title || ""
+        font.pixelSize: Theme.heroSize
+        font.bold: true
+        color: Theme.text
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
+    }
+
+    Rectangle {
+        objectName: "repealedBanner"
+        visible: page.item.valid === false
+        width: parent.width
+        height: bannerText.implicitHeight + 24
+        color: "transparent"
+        border.color: Theme.warning
+        border.width: 3
+        radius: Theme.radius
+        BodyText {
+            id: bannerText
+            anchors.centerIn: parent
+            width: parent.width - 24
+            color: Theme.warning
+            font.bold: true
+            text: Texts.text("policy.not_valid_notice").arg(page.item.validityText || "")
+                  + (page.item.replacedBy && page.item.replacedBy.title
+                     ? " " + Texts.text("policy.replaced_by") + "《" + page.item.replacedBy.title + "》" : "")
+        }
+    }
+
+    Card {
+        title: Texts.text("policy.metadata")
+        FieldRow { label: Texts.text("policy.index_no"); value: page.item.indexNo || "" }
+        FieldRow { label: Texts.text("policy.agency"); value: page.item.agency || "" }
+        FieldRow { label: Texts.text("policy.doc_no"); value: page.item.docNo || "" }
+        FieldRow { label: Texts.text("policy.written"); value: page.item.written || "" }
+        FieldRow { label: Texts.text("policy.published"); value: page.item.published || "" }
+        FieldRow { label: Texts.text("policy.topics"); value: page.item.topics || "" }
+        FieldRow { label: Texts.text("policy.validity"); value: page.item.validityText || "" }
+        FieldRow { label: Texts.text("policy.keywords"); value: page.item.keywords || "" }
+    }
+
+    GridLayout {
+        width: parent.width
+        columns: page.wide ? 2 : 1
+        columnSpacing: 24
+        rowSpacing: 20
+        Card {
+            objectName: "policyBody"
+            Layout.fillWidth: true
+            Layout.preferredWidth: page.wide ? parent.width * 0.6 : parent.width
+            Layout.alignment: Qt.AlignTop
+            title: Texts.text("policy.body")
+            RichBody { objectName: "policyBodyText"; html: page.item.bodyHtml || "" }
+        }
+        Column {
+            objectName: "interpretations"
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            spacing: 20
+            Repeater {
+                model: page.item.interpretations || []
+                Card {
+                    width: parent.width
+                    title: Texts.text("policy.interpretation") + "：" + modelData.title
+                    BodyText { text: modelData.form + "　" + modelData.agency + "　" + modelData.published; color: Theme.mutedText }
+                    RichBody { html: modelData.bodyHtml }
+                }
+            }
+        }
+    }
+
+    Card {
+        visible: (page.item.attachments || []).length > 0
+        title: Texts.text("policy.attachments")
+        Repeater {
+            model: page.item.attachments || []
+            BodyText { text: "📎 " + modelData.title }
+        }
+    }
+
+    LinkedItems { objectName: "policyGuides"; title: Texts.text("policy.related_guides"); items: page.item.guides || [] }
+    LinkedItems { objectName: "policyQa"; title: Texts.text("policy.related_qa"); items: page.item.qa || [] }
+    LinkedItems { title: Texts.text("policy.replaces"); items: page.item.replaces || [] }
+    LinkedItems { title: Texts.text("policy.gazette"); items: page.item.gazetteIssues || [] }
+    LinkedItems { title: Texts.text("policy.related"); items: page.item.related || [] }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every build, run and test dependency of the kiosk from Debian 12 packages.
+# Idempotent: packages already present are skipped by apt-get; safe to run repeatedly.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # Qt 6.4: core, Quick, Controls, test harness, QML tooling
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-shapes
+  qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtqml-models
+  qt6-qpa-plugins libgl-dev
+  # catalog: SQLite, YAML front matter, Markdown (GFM tables)
+  libsqlite3-dev sqlite3 libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  # QR codes
+  libzxing-dev
+  # fonts and a display for headless machines
+  fonts-noto-cjk xvfb xauth
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "install-deps: all ${#PACKAGES[@]} packages present"

@@ -1,0 +1,316 @@
+// Building catalogs: the demo catalog builds and is complete; every kind of source
+// error is reported with file, line and reason, and never leaves a catalog behind.
+#include "catalogbuilder.h"
+#include "catalogstore.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace content;
+using testsupport::writeFile;
+
+namespace {
+
+// A complete, valid guide; variants below break one thing each. Line numbers in
+// the expectations refer to this text (line 1 is the opening ---).
+const char *kGuide = R"(---
+id: g-zz-test
+kind: guide
+title: 测试事项
+basic_code: "000000000001"
+impl_code: "11999900MB0000001X0000000000001"
+type: 公共服务
+agency: 示例市测试局
+audience: [person]
+stages: [stage-p-birth]
+consult_phone: 0999-80000000
+complaint_phone: 0999-12345
+basis:
+  - {policy: p-hukou, clause: 第三条}
+eligibility: 本市户籍居民
+no_application: false
+quantity_limit: 无数量限制
+materials:
+  - {name: 身份证, form: 原件, copies: 1, necessity: 必要, source: 申请人自备}
+steps:
+  - {name: 申请, description: 到窗口提出申请}
+channels: [窗口]
+visits: 1
+legal_limit: {days: 20, unit: 工作日}
+promised_limit: {days: 5, unit: 工作日}
+place: 示例市政务服务中心
+hours: 工作日 9:00—17:00
+fee: {charged: false, standard: 不收费}
+effective: 2024-01-01
+updated: 2024-06-01
+---
+## 温馨提示
+
+| 项目 | 说明 |
+| --- | --- |
+| 窗口 | 一楼 |
+)";
+
+struct Case {
+    QString file;    // relative path of the broken file
+    int line;        // expected line, 0 = any
+    QString message; // expected part of the message
+};
+
+} // namespace
+
+class CatalogBuildTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    int m_n = 0;
+
+    // A fresh copy of the demo sources to break.
+    QString freshTree()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("tree%1").arg(++m_n));
+        if (!testsupport::copyTree(testsupport::demoSources(), dir))
+            qFatal("cannot copy the demo sources");
+        return dir;
+    }
+
+    static QString describe(const BuildReport &r)
+    {
+        QStringList lines;
+        for (const auto &e : r.errors)
+            lines << e.toString();
+        return lines.join('\n');
+    }
+
+private slots:
+    void demoCatalogBuildsCompletely()
+    {
+        const QString out = m_tmp.filePath("demo.db");
+        const BuildReport report = buildCatalog(testsupport::demoSources(), out);
+        QVERIFY2(report.ok(), qPrintable(describe(report)));
+        QVERIFY(report.itemCounts.value("guide") >= 40);
+        QVERIFY(report.itemCounts.value("policy") >= 30);
+        QVERIFY(report.itemCounts.value("interpretation") >= 10);
+        QVERIFY(report.itemCounts.value("qa") >= 100);
+        QVERIFY(report.itemCounts.value("gazette") >= 3);
+        QVERIFY(report.itemCounts.value("point") >= 10);
+        QVERIFY(report.itemCounts.value("scenario") >= 3);
+        QVERIFY(report.itemCounts.value("stage") >= 15);
+
+        CatalogStore store;
+        store.open(out);
+        QCOMPARE(store.meta().value("demo"), QStringLiteral("true"));
+        // Both life cycles, every stage with guides.
+        const auto person = store.stages("person", "zh-Hans");
+        const auto business = store.stages("business", "zh-Hans");
+        QVERIFY(person.size() >= 9);
+        QVERIFY(business.size() >= 6);
+        for (const auto &s : person + business)
+            QVERIFY2(s.guideCount > 0, qPrintable(s.id + " has no guides"));
+        // Some documents are no longer valid, as in real libraries.
+        QVERIFY(!store.policies({{}, {}, 0, QStringLiteral("废止")}, "zh-Hans").isEmpty());
+        // Every guide fills every field the kiosk shows.
+        for (const auto &stage : person + business) {
+            for (const auto &ref : store.guidesForStage(stage.id, "zh-Hans")) {
+                const auto g = store.guide(ref.id, "zh-Hans");
+                QVERIFY(g);
+                for (const QString &field :
+                     {g->basicCode, g->implCode, g->type, g->agency, g->consultPhone,
+                      g->complaintPhone, g->eligibilityHtml, g->quantityLimit, g->place,
+                      g->hours, g->feeStandard, g->effective, g->updated})
+                    QVERIFY2(!field.trimmed().isEmpty(), qPrintable(ref.id));
+                QVERIFY2(!g->materials.isEmpty() && !g->steps.isEmpty() && !g->basis.isEmpty(),
+                         qPrintable(ref.id));
+                QVERIFY2(!g->channels.isEmpty(), qPrintable(ref.id));
+            }
+        }
+        SqliteDb db;
+        db.open(out, SqliteDb::Mode::ReadOnly);
+        Statement s = db.prepare("SELECT COUNT(DISTINCT item_id) FROM translations WHERE lang='en' "
+                                 "AND item_id IN (SELECT id FROM items WHERE kind <> 'stage')");
+        QVERIFY(s.step());
+        const int translatedItems = int(s.integer(0));
+        QVERIFY2(translatedItems >= 10, qPrintable(QString::number(translatedItems)));
+        // Every Q&A names its source document.
+        Statement qa = db.prepare("SELECT COUNT(*) FROM qa WHERE source_id NOT IN "
+                                  "(SELECT id FROM policies)");
+        QVERIFY(qa.step());
+        QCOMPARE(qa.integer(0), 0);
+    }
+
+    void templateGuideIsValid()
+    {
+        const QString tree = freshTree();
+        QVERIFY(writeFile(tree + "/guides/zz-test.md", QString::fromUtf8(kGuide)));
+        const BuildReport report = buildCatalog(tree, m_tmp.filePath("ok.db"));
+        QVERIFY2(report.ok(), qPrintable(describe(report)));
+    }
+
+    void sourceErrorsAreReported_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing required field")
+            << "agency: 示例市测试局\n" << "" << 2 << "missing required field 'agency'";
+        QTest::newRow("unknown link target")
+            << "policy: p-hukou," << "policy: p-does-not-exist," << 14
+            << "'basis' links to 'p-does-not-exist', which is not an item";
+        QTest::newRow("link to the wrong kind")
+            << "policy: p-hukou," << "policy: pt-center," << 14
+            << "'basis' must name a policy, but 'pt-center' is a point";
+        QTest::newRow("unknown stage")
+            << "stages: [stage-p-birth]" << "stages: [stage-p-moon]" << 10
+            << "links to 'stage-p-moon'";
+        QTest::newRow("bad date")
+            << "updated: 2024-06-01" << "updated: 2024-02-30" << 30
+            << "'updated' is '2024-02-30', which is not a valid date";
+        QTest::newRow("date in wrong shape")
+            << "effective: 2024-01-01" << "effective: 2024/1/1" << 29 << "not a valid date";
+        QTest::newRow("bad number")
+            << "visits: 1" << "visits: many" << 23 << "'visits' is 'many'";
+        QTest::newRow("bad choice")
+            << "necessity: 必要" << "necessity: 可能" << 19
+            << "'materials[1].necessity' is '可能' but must be one of";
+        QTest::newRow("unknown field")
+            << "quantity_limit: 无数量限制" << "quantity_limit: 无数量限制\nqantity: 1" << 18
+            << "unknown field 'qantity'";
+        QTest::newRow("YAML syntax error")
+            << "type: 公共服务" << "type: [公共服务" << 0 << "YAML syntax error";
+        QTest::newRow("raw HTML in body")
+            << "## 温馨提示" << "## 温馨提示\n<script>alert(1)</script>" << 33
+            << "raw HTML is not allowed";
+        QTest::newRow("table row with missing cell")
+            << "| 窗口 | 一楼 |" << "| 窗口 |" << 37 << "table row has 1 cells but the header has 2";
+        QTest::newRow("unclosed code fence")
+            << "## 温馨提示" << "## 温馨提示\n```\ncode" << 33 << "never closed";
+        QTest::newRow("online channel without address")
+            << "channels: [窗口]" << "channels: [窗口, 网办]" << 2
+            << "missing required field 'online_url'";
+        QTest::newRow("unknown item link in body")
+            << "## 温馨提示" << "## 温馨提示\n见[另一事项](item:g-nowhere)" << 33
+            << "'mentions' links to 'g-nowhere'";
+        QTest::newRow("wrong kind for directory")
+            << "kind: guide" << "kind: policy" << 3 << "kind 'policy' does not belong in guides/";
+        QTest::newRow("bad id")
+            << "id: g-zz-test" << "id: G_ZZ Test" << 2 << "must be lower-case letters";
+        QTest::newRow("no front matter") << "---\nid: g-zz-test" << "id: g-zz-test" << 1
+                                         << "must start with a '---' line";
+    }
+
+    void sourceErrorsAreReported()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        const QString tree = freshTree();
+        const QString file = tree + "/guides/zz-test.md";
+        QString text = QString::fromUtf8(kGuide);
+        QVERIFY2(text.contains(from), qPrintable(from));
+        text.replace(text.indexOf(from), from.size(), to);
+        QVERIFY(writeFile(file, text));
+
+        // A catalog already at the output path must survive a failed build untouched.
+        const QString out = m_tmp.filePath(QStringLiteral("out%1.db").arg(m_n));
+        QVERIFY(writeFile(out, "previous catalog"));
+        const BuildReport report = buildCatalog(tree, out);
+        QVERIFY(!report.ok());
+        bool matched = false;
+        for (const auto &e : report.errors) {
+            if (e.file == "guides/zz-test.md" && e.message.contains(message) &&
+                (line == 0 || e.line == line))
+                matched = true;
+        }
+        QVERIFY2(matched, qPrintable("expected guides/zz-test.md:" + QString::number(line) + ": " +
+                                     message + "\ngot:\n" + describe(report)));
+        QCOMPARE(testsupport::readFile(out), QStringLiteral("previous catalog"));
+        const QStringList leftovers =
+            QDir(m_tmp.path()).entryList({QStringLiteral(".*building*")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(',')));
+    }
+
+    void duplicateIdNamesBothFiles()
+    {
+        const QString tree = freshTree();
+        QVERIFY(writeFile(tree + "/guides/zz-test.md", QString::fromUtf8(kGuide)));
+        QVERIFY(writeFile(tree + "/guides/zz-test-copy.md", QString::fromUtf8(kGuide)));
+        const BuildReport report = buildCatalog(tree, m_tmp.filePath("dup.db"));
+        QVERIFY(!report.ok());
+        QCOMPARE(report.errors.size(), 1);
+        QCOMPARE(report.errors.first().file, QStringLiteral("guides/zz-test.md"));
+        QCOMPARE(report.errors.first().line, 2);
+        QVERIFY(report.errors.first().message.contains("duplicate id 'g-zz-test'"));
+        QVERIFY(report.errors.first().message.contains("guides/zz-test-copy.md"));
+        QVERIFY(!QFileInfo::exists(m_tmp.filePath("dup.db")));
+    }
+
+    void everyProblemIsReportedAtOnce()
+    {
+        const QString tree = freshTree();
+        QString text = QString::fromUtf8(kGuide);
+        text.replace("updated: 2024-06-01", "updated: yesterday");
+        text.replace("visits: 1", "visits: -3");
+        QVERIFY(writeFile(tree + "/guides/zz-test.md", text));
+        QVERIFY(writeFile(tree + "/qa/zz-bad.md", "---\nid: qa-zz\nkind: qa\n---\n"));
+        const BuildReport report = buildCatalog(tree, m_tmp.filePath("many.db"));
+        QStringList files;
+        for (const auto &e : report.errors)
+            files << e.file;
+        QVERIFY2(report.errors.size() >= 4, qPrintable(describe(report)));
+        QVERIFY(files.contains("guides/zz-test.md"));
+        QVERIFY(files.contains("qa/zz-bad.md"));
+    }
+
+    void invalidUtf8IsReported()
+    {
+        const QString tree = freshTree();
+        QFile f(tree + "/guides/zz-latin1.md");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("---\nid: g-x\nkind: guide\ntitle: \xb2\xe2\xca\xd4\n---\n");
+        f.close();
+        const BuildReport report = buildCatalog(tree, m_tmp.filePath("enc.db"));
+        QVERIFY(!report.ok());
+        QCOMPARE(report.errors.first().file, QStringLiteral("guides/zz-latin1.md"));
+        QVERIFY(report.errors.first().message.contains("UTF-8"));
+    }
+
+    void translationOfUnknownItem()
+    {
+        const QString tree = freshTree();
+        QVERIFY(writeFile(tree + "/guides/ghost.en.md", "---\nid: g-ghost\ntitle: Ghost\n---\n"));
+        QVERIFY(writeFile(tree + "/guides/g-bad.en.md",
+                          "---\nid: g-dibao\nbasic_code: \"1\"\n---\n"));
+        const BuildReport report = buildCatalog(tree, m_tmp.filePath("tr.db"));
+        const QString all = describe(report);
+        QVERIFY2(all.contains("guides/ghost.en.md: translates 'g-ghost', which is not an item"),
+                 qPrintable(all));
+        QVERIFY2(all.contains("guides/g-bad.en.md:3: field 'basic_code' cannot be translated"),
+                 qPrintable(all));
+    }
+
+    void uiTextsAreChecked()
+    {
+        const QString tree = freshTree();
+        QVERIFY(testsupport::editFile(tree + "/ui/home.yaml", "label: home.policies",
+                                      "label: home.no_such_key"));
+        const BuildReport report = buildCatalog(tree, m_tmp.filePath("ui.db"));
+        QVERIFY2(describe(report).contains("ui/home.yaml"), qPrintable(describe(report)));
+        QVERIFY(describe(report).contains("'home.no_such_key' is not a key"));
+    }
+
+    void missingSourceDirectory()
+    {
+        const BuildReport report = buildCatalog(m_tmp.filePath("nope"), m_tmp.filePath("x.db"));
+        QVERIFY(!report.ok());
+        QVERIFY(report.errors.first().message.contains("not a directory"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CatalogBuildTest)
+#include "tst_catalogbuild.moc"
