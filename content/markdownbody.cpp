@@ -63,21 +63,39 @@ void checkFences(const QStringList &lines, QList<MarkdownProblem> *problems)
                                         .arg(openFence)});
 }
 
-void checkTable(cmark_node *table, const QStringList &lines, QList<MarkdownProblem> *problems)
+bool isDelimiterRow(const QString &line)
 {
-    const int first = cmark_node_get_start_line(table);
-    const int last = cmark_node_get_end_line(table);
-    if (first < 1 || first > lines.size())
-        return;
-    const int headerCells = countCells(lines[first - 1]);
-    for (int ln = first + 2; ln <= last && ln <= lines.size(); ++ln) {
-        if (lines[ln - 1].trimmed().isEmpty())
-            break;
-        const int cells = countCells(lines[ln - 1]);
-        if (cells != headerCells)
-            problems->append({ln, QStringLiteral("table row has %1 cells but the header has %2")
-                                      .arg(cells)
-                                      .arg(headerCells)});
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$"));
+    return line.contains('-') && re.match(line).hasMatch();
+}
+
+// GitHub tables silently pad or cut rows whose cell count differs from the header;
+// for an editor that is almost always a mistake, so it is reported. Checked on the
+// source lines because the parser keeps no per-row positions.
+void checkTables(const QStringList &lines, QList<MarkdownProblem> *problems)
+{
+    bool inFence = false;
+    for (int i = 0; i + 1 < lines.size(); ++i) {
+        const QString t = lines[i].trimmed();
+        if (t.startsWith(QStringLiteral("```")) || t.startsWith(QStringLiteral("~~~")))
+            inFence = !inFence;
+        if (inFence || !lines[i].contains('|') || !isDelimiterRow(lines[i + 1]))
+            continue;
+        const int headerCells = countCells(lines[i]);
+        int row = i + 2;
+        for (; row < lines.size(); ++row) {
+            const QString r = lines[row].trimmed();
+            if (r.isEmpty() || !r.contains('|'))
+                break;
+            const int cells = countCells(lines[row]);
+            if (cells != headerCells)
+                problems->append({row + 1, QStringLiteral("table row has %1 cells but the header "
+                                                          "has %2")
+                                               .arg(cells)
+                                               .arg(headerCells)});
+        }
+        i = row - 1;
     }
 }
 
@@ -103,6 +121,7 @@ RenderedMarkdown renderMarkdown(const QString &markdown, QList<MarkdownProblem> 
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
     checkFences(lines, problems);
+    checkTables(lines, problems);
 
     cmark_iter *iter = cmark_iter_new(doc.get());
     cmark_event_type ev;
@@ -122,8 +141,6 @@ RenderedMarkdown renderMarkdown(const QString &markdown, QList<MarkdownProblem> 
                 problems->append({line, QStringLiteral("link has an empty target")});
             else if (url.startsWith(QStringLiteral("item:")))
                 out.itemLinks.append({line, url.mid(5)});
-        } else if (qstrcmp(cmark_node_get_type_string(node), "table") == 0) {
-            checkTable(node, lines, problems);
         }
     }
     cmark_iter_free(iter);

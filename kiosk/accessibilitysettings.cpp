@@ -3,10 +3,6 @@
 #include <QPointer>
 #include <algorithm>
 
-namespace {
-QPointer<AccessibilitySettings> s_instance;
-}
-
 AccessibilitySettings::AccessibilitySettings(QObject *parent)
     : AccessibilitySettings(Defaults{}, parent)
 {
@@ -76,11 +72,3 @@ void AccessibilitySettings::resetToDefaults()
     emit changed();
 }
 
-AccessibilitySettings *AccessibilitySettings::instance() { return s_instance; }
-void AccessibilitySettings::setInstance(AccessibilitySettings *a) { s_instance = a; }
-AccessibilitySettings *AccessibilitySettings::create(QQmlEngine *, QJSEngine *)
-{
-    Q_ASSERT(s_instance);
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    return s_instance;
-}

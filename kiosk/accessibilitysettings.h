@@ -4,10 +4,12 @@
 // session ends.
 #pragma once
 
+#include "compositionsingleton.h"
+
 #include <QObject>
 #include <QQmlEngine>
 
-class AccessibilitySettings : public QObject
+class AccessibilitySettings : public QObject, public CompositionSingleton<AccessibilitySettings>
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(Accessibility)
@@ -28,7 +30,7 @@ public:
         bool highContrast = false;
         double baseScale = 1.0;
     };
-    explicit AccessibilitySettings(QObject *parent = nullptr);
+    explicit AccessibilitySettings(QObject *parent);
     explicit AccessibilitySettings(Defaults defaults, QObject *parent = nullptr);
 
     bool elderlyMode() const { return m_elderly; }
@@ -51,9 +53,6 @@ public:
     Q_INVOKABLE void toggleLargeText(); // steps up through every size, then back to normal
     Q_INVOKABLE void resetToDefaults();
 
-    static AccessibilitySettings *instance();
-    static void setInstance(AccessibilitySettings *a);
-    static AccessibilitySettings *create(QQmlEngine *, QJSEngine *);
 
 signals:
     void changed();

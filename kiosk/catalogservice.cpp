@@ -4,10 +4,6 @@
 
 Q_LOGGING_CATEGORY(lcCatalog, "kiosk.catalog")
 
-namespace {
-QPointer<CatalogService> s_instance;
-}
-
 CatalogService::CatalogService(QObject *parent) : QObject(parent)
 {
     m_pool.setMaxThreadCount(1);
@@ -58,12 +54,3 @@ void CatalogService::openCatalog(const QString &path)
 
 void CatalogService::waitForIdle() { m_pool.waitForDone(); }
 
-CatalogService *CatalogService::instance() { return s_instance; }
-void CatalogService::setInstance(CatalogService *service) { s_instance = service; }
-
-CatalogService *CatalogService::create(QQmlEngine *, QJSEngine *)
-{
-    Q_ASSERT(s_instance);
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    return s_instance;
-}

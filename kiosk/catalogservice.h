@@ -6,6 +6,8 @@
 #include "catalogstore.h"
 
 #include <QFuture>
+#include "compositionsingleton.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
@@ -14,7 +16,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <memory>
 
-class CatalogService : public QObject
+class CatalogService : public QObject, public CompositionSingleton<CatalogService>
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(Catalog)
@@ -25,7 +27,7 @@ class CatalogService : public QObject
     Q_PROPERTY(int generation READ generation NOTIFY stateChanged)
 
 public:
-    explicit CatalogService(QObject *parent = nullptr);
+    explicit CatalogService(QObject *parent); // no default: see CompositionSingleton
     ~CatalogService() override;
 
     // Opens the catalog at path on the worker thread; stateChanged when done.
@@ -43,9 +45,6 @@ public:
     // Blocks until queued work is done (tests and shutdown only).
     void waitForIdle();
 
-    static CatalogService *instance();
-    static void setInstance(CatalogService *service);
-    static CatalogService *create(QQmlEngine *, QJSEngine *);
 
 signals:
     void stateChanged();

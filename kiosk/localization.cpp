@@ -3,10 +3,6 @@
 
 #include <QPointer>
 
-namespace {
-QPointer<Localization> s_instance;
-}
-
 Localization::Localization(CatalogService *catalog, QStringList offered, QString defaultLanguage,
                            QObject *parent)
     : QObject(parent), m_catalog(catalog), m_offered(std::move(offered)),
@@ -67,11 +63,3 @@ void Localization::reload()
         });
 }
 
-Localization *Localization::instance() { return s_instance; }
-void Localization::setInstance(Localization *l) { s_instance = l; }
-Localization *Localization::create(QQmlEngine *, QJSEngine *)
-{
-    Q_ASSERT(s_instance);
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    return s_instance;
-}

@@ -2,6 +2,8 @@
 // language, which come from the catalog (ui/strings.yaml), never from code.
 #pragma once
 
+#include "compositionsingleton.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QStringList>
@@ -9,7 +11,7 @@
 
 class CatalogService;
 
-class Localization : public QObject
+class Localization : public QObject, public CompositionSingleton<Localization>
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(Texts)
@@ -19,6 +21,7 @@ class Localization : public QObject
     Q_PROPERTY(bool rightToLeft READ rightToLeft NOTIFY languageChanged)
     // key → text, zh-Hans overlaid by the current language.
     Q_PROPERTY(QVariantMap strings READ strings NOTIFY stringsChanged)
+    Q_PROPERTY(bool ready READ ready NOTIFY stringsChanged)
 
 public:
     Localization(CatalogService *catalog, QStringList offered, QString defaultLanguage,
@@ -29,6 +32,7 @@ public:
     QStringList offeredLanguages() const { return m_offered; }
     bool rightToLeft() const { return m_language == QLatin1String("ug"); }
     QVariantMap strings() const { return m_strings; }
+    bool ready() const { return !m_strings.isEmpty(); }
     QString defaultLanguage() const { return m_default; }
 
     // The text for key; the key itself when the catalog lacks it (visible to editors).
@@ -37,9 +41,6 @@ public:
     Q_INVOKABLE QString nativeName(const QString &language) const;
     Q_INVOKABLE void cycleLanguage();
 
-    static Localization *instance();
-    static void setInstance(Localization *l);
-    static Localization *create(QQmlEngine *, QJSEngine *);
 
 signals:
     void languageChanged();

@@ -3,7 +3,6 @@
 #include <QPointer>
 
 namespace {
-QPointer<Navigator> s_instance;
 constexpr int kMaxDepth = 50; // a resident following links never exhausts memory
 }
 
@@ -79,11 +78,3 @@ void Navigator::home()
     emit currentChanged();
 }
 
-Navigator *Navigator::instance() { return s_instance; }
-void Navigator::setInstance(Navigator *n) { s_instance = n; }
-Navigator *Navigator::create(QQmlEngine *, QJSEngine *)
-{
-    Q_ASSERT(s_instance);
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    return s_instance;
-}

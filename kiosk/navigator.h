@@ -3,11 +3,13 @@
 // always one tap from home.
 #pragma once
 
+#include "compositionsingleton.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantMap>
 
-class Navigator : public QObject
+class Navigator : public QObject, public CompositionSingleton<Navigator>
 {
     Q_OBJECT
     QML_ELEMENT
@@ -18,7 +20,7 @@ class Navigator : public QObject
     Q_PROPERTY(bool canGoBack READ canGoBack NOTIFY currentChanged)
 
 public:
-    explicit Navigator(QObject *parent = nullptr);
+    explicit Navigator(QObject *parent);
 
     QString screen() const { return m_stack.last().screen; }
     QVariantMap params() const { return m_stack.last().params; }
@@ -34,9 +36,6 @@ public:
     Q_INVOKABLE void home();
 
     static QString screenForKind(const QString &kind);
-    static Navigator *instance();
-    static void setInstance(Navigator *n);
-    static Navigator *create(QQmlEngine *, QJSEngine *);
 
 signals:
     void currentChanged();

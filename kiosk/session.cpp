@@ -2,10 +2,6 @@
 
 #include <QPointer>
 
-namespace {
-QPointer<Session> s_instance;
-}
-
 Session::Session(Timing timing, QObject *parent)
     : QObject(parent), m_timing(timing), m_extensionsLeft(timing.maxExtensions)
 {
@@ -78,11 +74,3 @@ void Session::endNow()
     emit ended();
 }
 
-Session *Session::instance() { return s_instance; }
-void Session::setInstance(Session *s) { s_instance = s; }
-Session *Session::create(QQmlEngine *, QJSEngine *)
-{
-    Q_ASSERT(s_instance);
-    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    return s_instance;
-}

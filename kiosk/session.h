@@ -6,11 +6,13 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include "compositionsingleton.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
 
-class Session : public QObject
+class Session : public QObject, public CompositionSingleton<Session>
 {
     Q_OBJECT
     QML_ELEMENT
@@ -39,9 +41,6 @@ public:
     Q_INVOKABLE void continueSession();
     Q_INVOKABLE void endNow();
 
-    static Session *instance();
-    static void setInstance(Session *s);
-    static Session *create(QQmlEngine *, QJSEngine *);
 
 signals:
     void warningChanged();

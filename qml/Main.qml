@@ -8,13 +8,13 @@ Window {
     id: root
     property bool landscape: false
     // True once the current screen shows catalog content (screenshots, benchmarks).
-    readonly property bool contentReady: Catalog.ready && screenLoader.item !== null
+    readonly property bool contentReady: Catalog.ready && Texts.ready && screenLoader.item !== null
                                          && screenLoader.item.ready === true
     width: landscape ? 1920 : 1080
     height: landscape ? 1080 : 1920
     visible: true
     color: Theme.background
-    title: Texts.text("app.title")
+    title: L10n.text("app.title")
 
     readonly property var screens: ({
         "home": homeScreen, "stage": stageScreen, "guide": guideScreen,

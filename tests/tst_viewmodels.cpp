@@ -44,7 +44,7 @@ private slots:
 
     void catalogServiceKeepsServingAfterBadOpen()
     {
-        CatalogService service;
+        CatalogService service(nullptr);
         QSignalSpy spy(&service, &CatalogService::stateChanged);
         service.openCatalog("/nonexistent/catalog.db");
         QVERIFY(spy.wait(5000));
@@ -180,7 +180,7 @@ private slots:
 
     void navigatorStack()
     {
-        Navigator nav;
+        Navigator nav(nullptr);
         QCOMPARE(nav.screen(), QStringLiteral("home"));
         QVERIFY(!nav.canGoBack());
         nav.open("stage", {{"id", "stage-p-birth"}});
@@ -226,7 +226,7 @@ private slots:
 
     void accessibilityChoices()
     {
-        AccessibilitySettings a;
+        AccessibilitySettings a(nullptr);
         QCOMPARE(a.textScale(), 1.0);
         QCOMPARE(a.minimumTarget(), 64);
         a.setElderlyMode(true);

@@ -34,6 +34,6 @@ Flickable {
         width: parent.width - 96
         visible: !vm.loading && !vm.found && vm.itemId.length > 0 && Catalog.ready
         horizontalAlignment: Text.AlignHCenter
-        text: vm.problem.length > 0 ? vm.problem : Texts.text("common.not_found")
+        text: vm.problem.length > 0 ? vm.problem : L10n.text("common.not_found")
     }
 }

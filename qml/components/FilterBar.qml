@@ -26,7 +26,7 @@ Column {
         spacing: 10
         KButton {
             objectName: "filter_" + bar.name + "_all"
-            text: Texts.text("policy.all")
+            text: L10n.text("policy.all")
             selected: bar.current === ""
             fontSize: Theme.bodySize
             onClicked: bar.picked("")

@@ -28,7 +28,7 @@ Rectangle {
             Text {
                 id: message
                 width: parent.width
-                text: Texts.text("session.idle_warning").arg(Session.secondsLeft)
+                text: overlay.visible ? L10n.text("session.idle_warning").arg(Session.secondsLeft) : ""
                 font.pixelSize: Theme.titleSize
                 color: Theme.text
                 wrapMode: Text.Wrap
@@ -38,7 +38,7 @@ Rectangle {
                 objectName: "continueButton"
                 anchors.horizontalCenter: parent.horizontalCenter
                 primary: true
-                text: Texts.text("session.continue")
+                text: L10n.text("session.continue")
                 onClicked: Session.continueSession()
             }
         }

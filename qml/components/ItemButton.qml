@@ -22,7 +22,7 @@ Rectangle {
     border.color: Theme.border
     border.width: Theme.borderWidth
     Accessible.role: Accessible.Button
-    Accessible.name: title + (repealed ? "，" + Texts.text("policy.repealed") : "")
+    Accessible.name: title + (repealed ? "，" + L10n.text("policy.repealed") : "")
     Accessible.description: subtitle
     Accessible.onPressAction: activate()
 
@@ -69,7 +69,7 @@ Rectangle {
             Text {
                 id: badge
                 anchors.centerIn: parent
-                text: Texts.text("policy.repealed")
+                text: L10n.text("policy.repealed")
                 color: Theme.warning
                 font.pixelSize: Theme.smallSize
                 font.bold: true

@@ -67,7 +67,7 @@ Column {
                     Text {
                         width: parent.width
                         text: "【" + modelData.necessity + "】" + modelData.form + " " + modelData.copiesText
-                              + "　" + Texts.text("material.source") + "：" + modelData.source
+                              + "　" + L10n.text("material.source") + "：" + modelData.source
                         font.pixelSize: Theme.bodySize
                         color: modelData.required ? Theme.text : Theme.mutedText
                         wrapMode: Text.Wrap
@@ -83,7 +83,7 @@ Column {
                     Text {
                         width: parent.width
                         visible: modelData.notes.length > 0
-                        text: Texts.text("material.notes") + "：" + modelData.notes
+                        text: L10n.text("material.notes") + "：" + modelData.notes
                         font.pixelSize: Theme.smallSize
                         color: Theme.mutedText
                         wrapMode: Text.Wrap

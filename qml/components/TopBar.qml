@@ -27,14 +27,14 @@ Rectangle {
 
         BarButton {
             objectName: "homeButton"
-            text: "⌂ " + Texts.text("bar.home")
-            Accessible.name: Texts.text("bar.home")
+            text: "⌂ " + L10n.text("bar.home")
+            Accessible.name: L10n.text("bar.home")
             onClicked: Navigator.home()
         }
         BarButton {
             objectName: "backButton"
-            text: "‹ " + Texts.text("bar.back")
-            Accessible.name: Texts.text("bar.back")
+            text: "‹ " + L10n.text("bar.back")
+            Accessible.name: L10n.text("bar.back")
             enabled: Navigator.canGoBack
             opacity: enabled ? 1 : 0.5
             onClicked: Navigator.back()
@@ -42,12 +42,12 @@ Rectangle {
         BarButton {
             objectName: "languageButton"
             visible: Texts.offeredLanguages.length > 1
-            text: Texts.text("bar.language") + "：" + Texts.nativeName(Texts.language)
+            text: L10n.text("bar.language") + "：" + Texts.nativeName(Texts.language)
             onClicked: Texts.cycleLanguage()
         }
         BarButton {
             objectName: "elderlyButton"
-            text: Texts.text("bar.elderly")
+            text: L10n.text("bar.elderly")
             selected: Accessibility.elderlyMode
             Accessible.checkable: true
             Accessible.checked: Accessibility.elderlyMode
@@ -55,7 +55,7 @@ Rectangle {
         }
         BarButton {
             objectName: "voiceButton"
-            text: Texts.text("bar.voice")
+            text: L10n.text("bar.voice")
             selected: Accessibility.voice
             Accessible.checkable: true
             Accessible.checked: Accessibility.voice
@@ -63,13 +63,13 @@ Rectangle {
         }
         BarButton {
             objectName: "largeTextButton"
-            text: Texts.text("bar.large_text") + (Accessibility.textStep > 0 ? " +" + Accessibility.textStep : "")
+            text: L10n.text("bar.large_text") + (Accessibility.textStep > 0 ? " +" + Accessibility.textStep : "")
             selected: Accessibility.largeText
             onClicked: Accessibility.toggleLargeText()
         }
         BarButton {
             objectName: "contrastButton"
-            text: Texts.text("bar.high_contrast")
+            text: L10n.text("bar.high_contrast")
             selected: Accessibility.highContrast
             Accessible.checkable: true
             Accessible.checked: Accessibility.highContrast

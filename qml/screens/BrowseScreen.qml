@@ -24,7 +24,7 @@ ListView {
         bottomPadding: 16
         Text {
             width: parent.width
-            text: Texts.text(Navigator.params.label || "")
+            text: L10n.text(Navigator.params.label || "")
             font.pixelSize: Theme.heroSize
             font.bold: true
             color: Theme.text
@@ -39,7 +39,7 @@ ListView {
         }
         Text {
             width: parent.width
-            text: Texts.text("common.count").arg(browse.items.count)
+            text: L10n.text("common.count").arg(browse.items.count)
             font.pixelSize: Theme.labelSize
             color: Theme.primary
         }

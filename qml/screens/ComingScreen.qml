@@ -10,17 +10,17 @@ Item {
         width: parent.width - 96
         spacing: 32
         SectionTitle {
-            text: Texts.text(Navigator.params.label || "")
+            text: L10n.text(Navigator.params.label || "")
             horizontalAlignment: Text.AlignHCenter
         }
         BodyText {
-            text: Texts.text("home.coming_detail")
+            text: L10n.text("home.coming_detail")
             horizontalAlignment: Text.AlignHCenter
         }
         KButton {
             anchors.horizontalCenter: parent.horizontalCenter
             primary: true
-            text: Texts.text("bar.home")
+            text: L10n.text("bar.home")
             onClicked: Navigator.home()
         }
     }

@@ -8,6 +8,6 @@ DetailPage {
 
     SectionTitle { text: page.item.title || "" }
     BodyText { text: (page.item.numberText || "") + "　" + (page.item.published || ""); color: Theme.mutedText }
-    LinkedItems { objectName: "gazetteDocuments"; title: Texts.text("gazette.documents"); items: page.item.documents || [] }
-    Card { title: Texts.text("gazette.contents"); RichBody { html: page.item.bodyHtml || "" } }
+    LinkedItems { objectName: "gazetteDocuments"; title: L10n.text("gazette.documents"); items: page.item.documents || [] }
+    Card { title: L10n.text("gazette.contents"); RichBody { html: page.item.bodyHtml || "" } }
 }

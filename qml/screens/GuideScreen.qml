@@ -28,60 +28,60 @@ DetailPage {
         Card {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
-            title: Texts.text("guide.overview")
-            FieldRow { label: Texts.text("guide.type"); value: page.item.type || "" }
-            FieldRow { label: Texts.text("guide.agency"); value: page.item.agency || "" }
-            FieldRow { label: Texts.text("guide.audience"); value: page.item.audience || "" }
-            FieldRow { label: Texts.text("guide.channels"); value: page.item.channels || "" }
-            FieldRow { label: Texts.text("guide.visits"); value: page.item.visitsText || "" }
-            FieldRow { label: Texts.text("guide.legal_limit"); value: page.item.legalLimit || "" }
-            FieldRow { label: Texts.text("guide.promised_limit"); value: page.item.promisedLimit || "" }
-            FieldRow { label: Texts.text("guide.fee"); value: page.item.fee || "" }
-            FieldRow { label: Texts.text("guide.no_application"); value: page.item.noApplicationText || "" }
+            title: L10n.text("guide.overview")
+            FieldRow { label: L10n.text("guide.type"); value: page.item.type || "" }
+            FieldRow { label: L10n.text("guide.agency"); value: page.item.agency || "" }
+            FieldRow { label: L10n.text("guide.audience"); value: page.item.audience || "" }
+            FieldRow { label: L10n.text("guide.channels"); value: page.item.channels || "" }
+            FieldRow { label: L10n.text("guide.visits"); value: page.item.visitsText || "" }
+            FieldRow { label: L10n.text("guide.legal_limit"); value: page.item.legalLimit || "" }
+            FieldRow { label: L10n.text("guide.promised_limit"); value: page.item.promisedLimit || "" }
+            FieldRow { label: L10n.text("guide.fee"); value: page.item.fee || "" }
+            FieldRow { label: L10n.text("guide.no_application"); value: page.item.noApplicationText || "" }
         }
         QrPanel {
             objectName: "onlineQrPanel"
             Layout.alignment: Qt.AlignTop
             source: page.item.onlineQr || ""
-            caption: Texts.text("guide.scan_to_apply")
+            caption: L10n.text("guide.scan_to_apply")
             detail: page.item.onlineUrl || ""
         }
     }
 
     Card {
-        title: Texts.text("guide.eligibility")
+        title: L10n.text("guide.eligibility")
         RichBody { html: page.item.eligibilityHtml || "" }
-        FieldRow { label: Texts.text("guide.quantity_limit"); value: page.item.quantityLimit || "" }
+        FieldRow { label: L10n.text("guide.quantity_limit"); value: page.item.quantityLimit || "" }
     }
 
     Card {
         objectName: "materialsCard"
-        title: Texts.text("guide.materials") + "（" + ((page.item.materials || []).length) + "）"
+        title: L10n.text("guide.materials") + "（" + ((page.item.materials || []).length) + "）"
         MaterialChecklist { materials: page.item.materials || [] }
     }
 
     Card {
         objectName: "stepsCard"
-        title: Texts.text("guide.steps")
+        title: L10n.text("guide.steps")
         StepFlow { steps: page.item.steps || [] }
     }
 
     Card {
-        title: Texts.text("guide.where_when")
-        FieldRow { label: Texts.text("guide.place"); value: page.item.place || "" }
-        FieldRow { label: Texts.text("guide.hours"); value: page.item.hours || "" }
-        FieldRow { label: Texts.text("guide.consult_phone"); value: page.item.consultPhone || "" }
-        FieldRow { label: Texts.text("guide.complaint_phone"); value: page.item.complaintPhone || "" }
+        title: L10n.text("guide.where_when")
+        FieldRow { label: L10n.text("guide.place"); value: page.item.place || "" }
+        FieldRow { label: L10n.text("guide.hours"); value: page.item.hours || "" }
+        FieldRow { label: L10n.text("guide.consult_phone"); value: page.item.consultPhone || "" }
+        FieldRow { label: L10n.text("guide.complaint_phone"); value: page.item.complaintPhone || "" }
     }
 
     Card {
-        title: Texts.text("guide.fee")
-        FieldRow { label: Texts.text("guide.fee"); value: page.item.fee || "" }
-        FieldRow { label: Texts.text("guide.fee_basis"); value: page.item.feeBasis || "" }
+        title: L10n.text("guide.fee")
+        FieldRow { label: L10n.text("guide.fee"); value: page.item.fee || "" }
+        FieldRow { label: L10n.text("guide.fee_basis"); value: page.item.feeBasis || "" }
     }
 
     Card {
-        title: Texts.text("guide.basis")
+        title: L10n.text("guide.basis")
         Repeater {
             model: page.item.basis || []
             Loader {
@@ -106,21 +106,21 @@ DetailPage {
     }
 
     Card {
-        title: Texts.text("guide.codes")
-        FieldRow { label: Texts.text("guide.basic_code"); value: page.item.basicCode || "" }
-        FieldRow { label: Texts.text("guide.impl_code"); value: page.item.implCode || "" }
-        FieldRow { label: Texts.text("guide.validity"); value: (page.item.effective || "") + " / " + (page.item.updated || "") }
+        title: L10n.text("guide.codes")
+        FieldRow { label: L10n.text("guide.basic_code"); value: page.item.basicCode || "" }
+        FieldRow { label: L10n.text("guide.impl_code"); value: page.item.implCode || "" }
+        FieldRow { label: L10n.text("guide.validity"); value: (page.item.effective || "") + " / " + (page.item.updated || "") }
     }
 
     Card {
         visible: (page.item.bodyHtml || "").length > 0
-        title: Texts.text("guide.notes")
+        title: L10n.text("guide.notes")
         RichBody { html: page.item.bodyHtml || "" }
     }
 
-    LinkedItems { title: Texts.text("home.scenarios"); items: page.item.scenarios || [] }
-    LinkedItems { title: Texts.text("guide.related_policies"); items: page.item.policies || [] }
-    LinkedItems { objectName: "guideQa"; title: Texts.text("guide.related_qa"); items: page.item.qa || [] }
-    LinkedItems { title: Texts.text("guide.points"); items: page.item.points || [] }
-    LinkedItems { title: Texts.text("guide.related"); items: page.item.related || [] }
+    LinkedItems { title: L10n.text("home.scenarios"); items: page.item.scenarios || [] }
+    LinkedItems { title: L10n.text("guide.related_policies"); items: page.item.policies || [] }
+    LinkedItems { objectName: "guideQa"; title: L10n.text("guide.related_qa"); items: page.item.qa || [] }
+    LinkedItems { title: L10n.text("guide.points"); items: page.item.points || [] }
+    LinkedItems { title: L10n.text("guide.related"); items: page.item.related || [] }
 }

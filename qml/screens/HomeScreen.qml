@@ -64,7 +64,7 @@ Flickable {
 
         Text {
             width: parent.width
-            text: Texts.text("app.title")
+            text: L10n.text("app.title")
             font.pixelSize: Theme.heroSize
             font.bold: true
             color: Theme.text
@@ -75,7 +75,7 @@ Flickable {
         Text {
             width: parent.width
             visible: (Catalog.meta.demo === "true") && text.length > 0
-            text: Texts.text("app.demo_notice")
+            text: L10n.text("app.demo_notice")
             font.pixelSize: Theme.smallSize
             color: Theme.warning
             wrapMode: Text.Wrap
@@ -85,11 +85,11 @@ Flickable {
             visible: !Accessibility.elderlyMode
             width: parent.width
             primary: true
-            text: Texts.text("home.elderly_entry")
+            text: L10n.text("home.elderly_entry")
             onClicked: Accessibility.elderlyMode = true
         }
 
-        SectionTitle { text: Texts.text("home.person_wall") }
+        SectionTitle { text: L10n.text("home.person_wall") }
         Grid {
             id: personWall
             width: parent.width
@@ -104,7 +104,7 @@ Flickable {
             }
         }
 
-        SectionTitle { text: Texts.text("home.business_wall") }
+        SectionTitle { text: L10n.text("home.business_wall") }
         Grid {
             id: businessWall
             width: parent.width
@@ -119,7 +119,7 @@ Flickable {
             }
         }
 
-        SectionTitle { text: Texts.text("home.more") }
+        SectionTitle { text: L10n.text("home.more") }
         Grid {
             id: entries
             width: parent.width
@@ -131,9 +131,9 @@ Flickable {
                     objectName: "entry_" + modelData.id
                     width: (entries.width - entries.spacing) / 2
                     implicitHeight: Theme.target * 1.5
-                    text: Texts.text(modelData.labelKey)
-                          + (modelData.available ? "" : "\n" + Texts.text("home.coming"))
-                    description: modelData.available ? "" : Texts.text("home.coming")
+                    text: L10n.text(modelData.labelKey)
+                          + (modelData.available ? "" : "\n" + L10n.text("home.coming"))
+                    description: modelData.available ? "" : L10n.text("home.coming")
                     onClicked: Navigator.open(modelData.screen, modelData.params)
                 }
             }

@@ -9,7 +9,7 @@ DetailPage {
     SectionTitle { text: page.item.title || "" }
     BodyText { text: [page.item.form, page.item.agency, page.item.published].join("　"); color: Theme.mutedText }
     LinkedItems {
-        title: Texts.text("interpretation.document")
+        title: L10n.text("interpretation.document")
         items: page.item.policy ? [page.item.policy] : []
     }
     Card { RichBody { html: page.item.bodyHtml || "" } }

@@ -14,18 +14,18 @@ DetailPage {
         Card {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
-            FieldRow { label: Texts.text("points.category"); value: page.item.category || "" }
-            FieldRow { label: Texts.text("points.district"); value: page.item.district || "" }
-            FieldRow { label: Texts.text("points.address"); value: page.item.address || "" }
-            FieldRow { label: Texts.text("points.hours"); value: page.item.hours || "" }
-            FieldRow { label: Texts.text("points.phone"); value: page.item.phone || "" }
+            FieldRow { label: L10n.text("points.category"); value: page.item.category || "" }
+            FieldRow { label: L10n.text("points.district"); value: page.item.district || "" }
+            FieldRow { label: L10n.text("points.address"); value: page.item.address || "" }
+            FieldRow { label: L10n.text("points.hours"); value: page.item.hours || "" }
+            FieldRow { label: L10n.text("points.phone"); value: page.item.phone || "" }
         }
         QrPanel {
             Layout.alignment: Qt.AlignTop
             source: page.item.navigationQr || ""
-            caption: Texts.text("points.scan_to_navigate")
+            caption: L10n.text("points.scan_to_navigate")
         }
     }
     Card { visible: (page.item.bodyHtml || "").length > 0; RichBody { html: page.item.bodyHtml || "" } }
-    LinkedItems { title: Texts.text("points.guides"); items: page.item.guides || [] }
+    LinkedItems { title: L10n.text("points.guides"); items: page.item.guides || [] }
 }

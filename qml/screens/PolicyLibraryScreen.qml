@@ -23,7 +23,7 @@ ListView {
         bottomPadding: 16
         Text {
             width: parent.width
-            text: Texts.text("home.policies")
+            text: L10n.text("home.policies")
             font.pixelSize: Theme.heroSize
             font.bold: true
             color: Theme.text
@@ -32,28 +32,28 @@ ListView {
         }
         FilterBar {
             name: "validity"
-            label: Texts.text("policy.filter_validity")
+            label: L10n.text("policy.filter_validity")
             values: library.validities
             current: library.validity
             onPicked: (v) => library.validity = v
         }
         FilterBar {
             name: "year"
-            label: Texts.text("policy.filter_year")
+            label: L10n.text("policy.filter_year")
             values: library.years
             current: library.year
             onPicked: (v) => library.year = v
         }
         FilterBar {
             name: "topic"
-            label: Texts.text("policy.filter_topic")
+            label: L10n.text("policy.filter_topic")
             values: library.topics
             current: library.topic
             onPicked: (v) => library.topic = v
         }
         FilterBar {
             name: "agency"
-            label: Texts.text("policy.filter_agency")
+            label: L10n.text("policy.filter_agency")
             values: library.agencies
             current: library.agency
             onPicked: (v) => library.agency = v
@@ -61,7 +61,7 @@ ListView {
         Text {
             objectName: "policyCount"
             width: parent.width
-            text: Texts.text("common.count").arg(library.results.count)
+            text: L10n.text("common.count").arg(library.results.count)
             font.pixelSize: Theme.labelSize
             font.bold: true
             color: Theme.primary
@@ -70,7 +70,7 @@ ListView {
         }
         BodyText {
             visible: library.results.count === 0 && !library.loading
-            text: Texts.text("policy.none_match")
+            text: L10n.text("policy.none_match")
         }
     }
     delegate: ItemButton {

@@ -38,22 +38,22 @@ DetailPage {
             width: parent.width - 24
             color: Theme.warning
             font.bold: true
-            text: Texts.text("policy.not_valid_notice").arg(page.item.validityText || "")
+            text: L10n.text("policy.not_valid_notice").arg(page.item.validityText || "")
                   + (page.item.replacedBy && page.item.replacedBy.title
-                     ? " " + Texts.text("policy.replaced_by") + "《" + page.item.replacedBy.title + "》" : "")
+                     ? " " + L10n.text("policy.replaced_by") + "《" + page.item.replacedBy.title + "》" : "")
         }
     }
 
     Card {
-        title: Texts.text("policy.metadata")
-        FieldRow { label: Texts.text("policy.index_no"); value: page.item.indexNo || "" }
-        FieldRow { label: Texts.text("policy.agency"); value: page.item.agency || "" }
-        FieldRow { label: Texts.text("policy.doc_no"); value: page.item.docNo || "" }
-        FieldRow { label: Texts.text("policy.written"); value: page.item.written || "" }
-        FieldRow { label: Texts.text("policy.published"); value: page.item.published || "" }
-        FieldRow { label: Texts.text("policy.topics"); value: page.item.topics || "" }
-        FieldRow { label: Texts.text("policy.validity"); value: page.item.validityText || "" }
-        FieldRow { label: Texts.text("policy.keywords"); value: page.item.keywords || "" }
+        title: L10n.text("policy.metadata")
+        FieldRow { label: L10n.text("policy.index_no"); value: page.item.indexNo || "" }
+        FieldRow { label: L10n.text("policy.agency"); value: page.item.agency || "" }
+        FieldRow { label: L10n.text("policy.doc_no"); value: page.item.docNo || "" }
+        FieldRow { label: L10n.text("policy.written"); value: page.item.written || "" }
+        FieldRow { label: L10n.text("policy.published"); value: page.item.published || "" }
+        FieldRow { label: L10n.text("policy.topics"); value: page.item.topics || "" }
+        FieldRow { label: L10n.text("policy.validity"); value: page.item.validityText || "" }
+        FieldRow { label: L10n.text("policy.keywords"); value: page.item.keywords || "" }
     }
 
     GridLayout {
@@ -66,7 +66,7 @@ DetailPage {
             Layout.fillWidth: true
             Layout.preferredWidth: page.wide ? parent.width * 0.6 : parent.width
             Layout.alignment: Qt.AlignTop
-            title: Texts.text("policy.body")
+            title: L10n.text("policy.body")
             RichBody { objectName: "policyBodyText"; html: page.item.bodyHtml || "" }
         }
         Column {
@@ -78,7 +78,7 @@ DetailPage {
                 model: page.item.interpretations || []
                 Card {
                     width: parent.width
-                    title: Texts.text("policy.interpretation") + "：" + modelData.title
+                    title: L10n.text("policy.interpretation") + "：" + modelData.title
                     BodyText { text: modelData.form + "　" + modelData.agency + "　" + modelData.published; color: Theme.mutedText }
                     RichBody { html: modelData.bodyHtml }
                 }
@@ -88,16 +88,16 @@ DetailPage {
 
     Card {
         visible: (page.item.attachments || []).length > 0
-        title: Texts.text("policy.attachments")
+        title: L10n.text("policy.attachments")
         Repeater {
             model: page.item.attachments || []
             BodyText { text: "📎 " + modelData.title }
         }
     }
 
-    LinkedItems { objectName: "policyGuides"; title: Texts.text("policy.related_guides"); items: page.item.guides || [] }
-    LinkedItems { objectName: "policyQa"; title: Texts.text("policy.related_qa"); items: page.item.qa || [] }
-    LinkedItems { title: Texts.text("policy.replaces"); items: page.item.replaces || [] }
-    LinkedItems { title: Texts.text("policy.gazette"); items: page.item.gazetteIssues || [] }
-    LinkedItems { title: Texts.text("policy.related"); items: page.item.related || [] }
+    LinkedItems { objectName: "policyGuides"; title: L10n.text("policy.related_guides"); items: page.item.guides || [] }
+    LinkedItems { objectName: "policyQa"; title: L10n.text("policy.related_qa"); items: page.item.qa || [] }
+    LinkedItems { title: L10n.text("policy.replaces"); items: page.item.replaces || [] }
+    LinkedItems { title: L10n.text("policy.gazette"); items: page.item.gazetteIssues || [] }
+    LinkedItems { title: L10n.text("policy.related"); items: page.item.related || [] }
 }

@@ -9,6 +9,6 @@ DetailPage {
 
     SectionTitle { text: page.item.title || "" }
     BodyText { text: page.item.summary || ""; visible: text.length > 0 }
-    LinkedItems { title: Texts.text("scenario.guides"); items: page.item.guides || [] }
+    LinkedItems { title: L10n.text("scenario.guides"); items: page.item.guides || [] }
     Card { visible: (page.item.bodyHtml || "").length > 0; RichBody { html: page.item.bodyHtml || "" } }
 }

@@ -33,11 +33,11 @@ ListView {
         }
         BodyText { text: stage.summary; visible: text.length > 0; color: Theme.mutedText }
         LinkedItems {
-            title: Texts.text("home.scenarios")
+            title: L10n.text("home.scenarios")
             items: stage.scenarios
         }
         SectionTitle {
-            text: Texts.text("stage.guides") + "（" + stage.guides.count + "）"
+            text: L10n.text("stage.guides") + "（" + stage.guides.count + "）"
         }
     }
     delegate: ItemButton {
