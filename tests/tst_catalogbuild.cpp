@@ -186,7 +186,7 @@ private slots:
             << "## 温馨提示" << "## 温馨提示\n<script>alert(1)</script>" << 33
             << "raw HTML is not allowed";
         QTest::newRow("table row with missing cell")
-            << "| 窗口 | 一楼 |" << "| 窗口 |" << 37 << "table row has 1 cells but the header has 2";
+            << "| 窗口 | 一楼 |" << "| 窗口 |" << 36 << "table row has 1 cells but the header has 2";
         QTest::newRow("unclosed code fence")
             << "## 温馨提示" << "## 温馨提示\n```\ncode" << 33 << "never closed";
         QTest::newRow("online channel without address")
