@@ -1,5 +1,6 @@
 // The kiosk executable: only assembles the libraries (see docs/ARCHITECTURE.md).
 #include "kioskapp.h"
+#include "startupprobe.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -9,6 +10,7 @@
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_CorePlugin)
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
@@ -26,7 +28,8 @@ bool prepareHeadless()
                  "kiosk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
                  "       Rendering offscreen and writing screenshots instead. To see the kiosk\n"
                  "       live, run it on the kiosk's screen, or under a virtual display:\n"
-                 "         xvfb-run -a -s '-screen 0 1080x1920x24' build/kiosk/kiosk\n");
+                 "         xvfb-run -a -s '-screen 0 1080x1920x24' build/kiosk/kiosk\n"
+                 "       Press Ctrl+C to stop.\n");
     qputenv("QT_QPA_PLATFORM", "offscreen");
     qputenv("QT_QUICK_BACKEND", "software");
     return true;
@@ -49,13 +52,33 @@ int main(int argc, char **argv)
     QCommandLineOption orientOpt("orientation", "portrait or landscape.", "orientation");
     QCommandLineOption shotOpt("screenshot", "Save the first complete frame to this PNG.", "file");
     QCommandLineOption quitOpt("quit-after-screenshot", "Exit once the screenshot is saved.");
-    cli.addOptions({configOpt, catalogOpt, orientOpt, shotOpt, quitOpt});
+    QCommandLineOption startupOpt("report-startup",
+                                  "Print start-up time and peak memory as JSON, then exit.");
+    cli.addOptions({configOpt, catalogOpt, orientOpt, shotOpt, quitOpt, startupOpt});
     cli.process(app);
 
     KioskApp kiosk({cli.value(configOpt), cli.value(catalogOpt), cli.value(orientOpt)});
     QQmlApplicationEngine engine;
     if (!kiosk.start(engine))
         return 1;
+
+    if (cli.isSet(startupOpt)) {
+        // First frame of any kind, then the first frame that shows catalog content.
+        QQuickWindow *window = kiosk.window();
+        auto firstFrame = std::make_shared<double>(-1);
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [window, firstFrame] {
+            const double now = startupprobe::millisecondsSinceProcessStart();
+            if (*firstFrame < 0)
+                *firstFrame = now;
+            if (window->property("contentReady").toBool()) {
+                std::printf("%s\n", qPrintable(startupprobe::report(*firstFrame, now)));
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            } else {
+                window->update(); // keep frames coming until the content is there
+            }
+        });
+    }
 
     QString screenshot = cli.value(shotOpt);
     if (screenshot.isEmpty() && headless)

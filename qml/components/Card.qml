@@ -7,7 +7,9 @@ Rectangle {
     property string title: ""
     default property alias content: inner.data
     width: parent ? parent.width : 400
-    height: column.implicitHeight + 2 * Theme.gap
+    // implicit, so Layouts size the card to its content as well
+    implicitHeight: column.implicitHeight + 2 * Theme.gap
+    implicitWidth: 400
     color: Theme.surface
     radius: Theme.radius
     border.color: Theme.border

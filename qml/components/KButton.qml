@@ -10,6 +10,9 @@ Button {
     property bool primary: false
     property bool selected: false
     property int fontSize: Theme.labelSize
+    // On a coloured bar the usual selected colour would vanish; the bar overrides it.
+    property color selectedColor: Theme.primary
+    property color selectedTextColor: Theme.onPrimary
 
     implicitHeight: Math.max(Theme.target, contentItem.implicitHeight + 24)
     implicitWidth: Math.max(Theme.target, contentItem.implicitWidth + 40)
@@ -22,7 +25,8 @@ Button {
         text: control.text
         font.pixelSize: control.fontSize
         font.bold: control.primary || control.selected
-        color: (control.primary || control.selected) ? Theme.onPrimary : Theme.text
+        color: control.selected ? control.selectedTextColor
+               : control.primary ? Theme.onPrimary : Theme.text
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.Wrap
@@ -31,7 +35,8 @@ Button {
     background: Rectangle {
         radius: Theme.radius
         color: control.down ? Qt.darker(base, 1.25) : base
-        property color base: (control.primary || control.selected) ? Theme.primary : Theme.surface
+        property color base: control.selected ? control.selectedColor
+                             : control.primary ? Theme.primary : Theme.surface
         border.color: control.visualFocus ? Theme.warning : Theme.border
         border.width: control.visualFocus ? 4 : Theme.borderWidth
     }

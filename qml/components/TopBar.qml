@@ -13,6 +13,8 @@ Rectangle {
 
     component BarButton: KButton {
         fontSize: Theme.bodySize
+        selectedColor: Theme.hc ? "#FFFF00" : "#FFD54F"
+        selectedTextColor: "#000000"
         implicitWidth: Math.max(Theme.target * 1.6, contentItem.implicitWidth + 36)
     }
 
@@ -47,7 +49,8 @@ Rectangle {
         }
         BarButton {
             objectName: "elderlyButton"
-            text: L10n.text("bar.elderly")
+            Accessible.name: L10n.text("bar.elderly")
+            text: (selected ? "✓ " : "") + L10n.text("bar.elderly")
             selected: Accessibility.elderlyMode
             Accessible.checkable: true
             Accessible.checked: Accessibility.elderlyMode
@@ -55,7 +58,8 @@ Rectangle {
         }
         BarButton {
             objectName: "voiceButton"
-            text: L10n.text("bar.voice")
+            Accessible.name: L10n.text("bar.voice")
+            text: (selected ? "✓ " : "") + L10n.text("bar.voice")
             selected: Accessibility.voice
             Accessible.checkable: true
             Accessible.checked: Accessibility.voice
@@ -63,13 +67,15 @@ Rectangle {
         }
         BarButton {
             objectName: "largeTextButton"
-            text: L10n.text("bar.large_text") + (Accessibility.textStep > 0 ? " +" + Accessibility.textStep : "")
+            Accessible.name: L10n.text("bar.large_text")
+            text: (selected ? "✓ " : "") + L10n.text("bar.large_text") + (Accessibility.textStep > 0 ? " +" + Accessibility.textStep : "")
             selected: Accessibility.largeText
             onClicked: Accessibility.toggleLargeText()
         }
         BarButton {
             objectName: "contrastButton"
-            text: L10n.text("bar.high_contrast")
+            Accessible.name: L10n.text("bar.high_contrast")
+            text: (selected ? "✓ " : "") + L10n.text("bar.high_contrast")
             selected: Accessibility.highContrast
             Accessible.checkable: true
             Accessible.checked: Accessibility.highContrast
