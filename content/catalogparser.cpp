@@ -463,6 +463,35 @@ QString directoryForKind(const QString &kind)
     return dirs.value(kind);
 }
 
+std::optional<ItemRecord> parseItemDocument(const SourceDocument &doc, const QString &kind,
+                                            QList<SourceError> *errors)
+{
+    FieldReader r(doc.path, doc.front, doc.frontLine, errors);
+    ItemRecord rec;
+    rec.path = doc.path;
+    rec.id = r.text("id", true);
+    rec.kind = r.text("kind", true);
+    if (rec.id.isEmpty() || rec.kind.isEmpty())
+        return std::nullopt;
+    if (!idPattern().match(rec.id).hasMatch())
+        r.error(r.node("id"),
+                QStringLiteral("id '%1' must be lower-case letters, digits and '-'").arg(rec.id));
+    if (rec.kind != kind) {
+        r.error(r.node("kind"), QStringLiteral("kind '%1' does not belong in %2/")
+                                    .arg(rec.kind, directoryForKind(kind)));
+        return std::nullopt;
+    }
+    QSet<QString> allowed = allowedFields().value(kind);
+    allowed.insert("id");
+    allowed.insert("kind");
+    r.rejectUnknown(allowed);
+    parseByKind(rec, r);
+    const bool bodyRequired =
+        kind == "policy" || kind == "interpretation" || kind == "qa" || kind == "gazette";
+    renderBody(rec, doc, errors, bodyRequired);
+    return rec;
+}
+
 CatalogRecords parseCatalogSources(const QString &sourceDir, QList<SourceError> *errors)
 {
     CatalogRecords records;
@@ -493,37 +522,17 @@ CatalogRecords parseCatalogSources(const QString &sourceDir, QList<SourceError> 
                 parseTranslation(doc, kind, &translations, &translationIds, errors);
                 continue;
             }
-            FieldReader r(rel, doc.front, doc.frontLine, errors);
-            ItemRecord rec;
-            rec.path = rel;
-            rec.id = r.text("id", true);
-            rec.kind = r.text("kind", true);
-            if (rec.id.isEmpty() || rec.kind.isEmpty())
+            std::optional<ItemRecord> rec = parseItemDocument(doc, kind, errors);
+            if (!rec)
                 continue;
-            if (!idPattern().match(rec.id).hasMatch())
-                r.error(r.node("id"), QStringLiteral("id '%1' must be lower-case letters, digits "
-                                                     "and '-'")
-                                          .arg(rec.id));
-            if (rec.kind != kind) {
-                r.error(r.node("kind"), QStringLiteral("kind '%1' does not belong in %2/")
-                                            .arg(rec.kind, dir));
-                continue;
-            }
-            if (firstPathOfId.contains(rec.id)) {
+            if (firstPathOfId.contains(rec->id)) {
+                FieldReader r(rel, doc.front, doc.frontLine, errors);
                 r.error(r.node("id"), QStringLiteral("duplicate id '%1' (already used by %2)")
-                                          .arg(rec.id, firstPathOfId.value(rec.id)));
+                                          .arg(rec->id, firstPathOfId.value(rec->id)));
                 continue;
             }
-            firstPathOfId.insert(rec.id, rel);
-            QSet<QString> allowed = allowedFields().value(kind);
-            allowed.insert("id");
-            allowed.insert("kind");
-            r.rejectUnknown(allowed);
-            parseByKind(rec, r);
-            const bool bodyRequired = kind == "policy" || kind == "interpretation" ||
-                                      kind == "qa" || kind == "gazette";
-            renderBody(rec, doc, errors, bodyRequired);
-            records.items.append(rec);
+            firstPathOfId.insert(rec->id, rel);
+            records.items.append(*rec);
         }
     }
 

@@ -6,6 +6,20 @@
 namespace content {
 namespace {
 
+bool decodeUtf8(const QString &rel, QByteArray bytes, QString *text, QList<SourceError> *errors)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    *text = decoder.decode(bytes);
+    if (decoder.hasError() || text->contains(QChar(0))) {
+        errors->append({rel, 0, QStringLiteral("is not valid UTF-8 text")});
+        return false;
+    }
+    text->replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    return true;
+}
+
 bool readUtf8(const QString &root, const QString &rel, QString *text, QList<SourceError> *errors)
 {
     QFile f(root + '/' + rel);
@@ -13,17 +27,7 @@ bool readUtf8(const QString &root, const QString &rel, QString *text, QList<Sour
         errors->append({rel, 0, QStringLiteral("cannot be read: %1").arg(f.errorString())});
         return false;
     }
-    QByteArray bytes = f.readAll();
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    *text = decoder.decode(bytes);
-    if (decoder.hasError()) {
-        errors->append({rel, 0, QStringLiteral("is not valid UTF-8 text")});
-        return false;
-    }
-    text->replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    return true;
+    return decodeUtf8(rel, f.readAll(), text, errors);
 }
 
 bool parseYaml(const QString &rel, const QString &text, int firstLine, YAML::Node *node,
@@ -48,8 +52,19 @@ bool parseYaml(const QString &rel, const QString &text, int firstLine, YAML::Nod
 bool readSourceDocument(const QString &root, const QString &relPath, SourceDocument *doc,
                         QList<SourceError> *errors)
 {
+    QFile f(root + '/' + relPath);
+    if (!f.open(QIODevice::ReadOnly)) {
+        errors->append({relPath, 0, QStringLiteral("cannot be read: %1").arg(f.errorString())});
+        return false;
+    }
+    return parseSourceDocument(relPath, f.readAll(), doc, errors);
+}
+
+bool parseSourceDocument(const QString &relPath, const QByteArray &bytes, SourceDocument *doc,
+                         QList<SourceError> *errors)
+{
     QString text;
-    if (!readUtf8(root, relPath, &text, errors))
+    if (!decodeUtf8(relPath, bytes, &text, errors))
         return false;
     doc->path = relPath;
     const QStringList lines = text.split('\n');

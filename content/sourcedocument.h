@@ -34,6 +34,10 @@ struct SourceDocument {
 bool readSourceDocument(const QString &root, const QString &relPath, SourceDocument *doc,
                         QList<SourceError> *errors);
 
+// The same, from bytes already in memory (tests and fuzzing).
+bool parseSourceDocument(const QString &relPath, const QByteArray &bytes, SourceDocument *doc,
+                         QList<SourceError> *errors);
+
 // Reads a plain YAML file (catalog.yaml, ui/*.yaml).
 bool readYamlFile(const QString &root, const QString &relPath, YAML::Node *node,
                   QList<SourceError> *errors);

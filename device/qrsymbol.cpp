@@ -18,7 +18,7 @@ QrSymbol QrSymbol::encode(const QString &text)
         writer.setEncoding(ZXing::CharacterSet::UTF8);
         writer.setEccLevel(4); // ZXing's 0..8 scale: 4 ≈ level M
         writer.setMargin(0);
-        const ZXing::BitMatrix m = writer.encode(text.toStdWString(), 0, 0);
+        const ZXing::BitMatrix m = writer.encode(text.toStdString(), 0, 0);
         const int quiet = 4;
         const int n = m.width() + 2 * quiet;
         out.m_size = n;

@@ -112,7 +112,25 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
         return false;
     }
     m_window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-    return m_window != nullptr;
+    if (!m_window)
+        return false;
+    m_window->installEventFilter(this);
+    return true;
+}
+
+bool KioskApp::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::TouchBegin:
+    case QEvent::MouseButtonPress:
+    case QEvent::KeyPress:
+    case QEvent::Wheel:
+        m_session->touch();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void KioskApp::endSession()

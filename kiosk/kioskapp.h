@@ -49,6 +49,10 @@ public:
     static QString resolveCatalogPath(const QString &explicitPath,
                                       const config::KioskSettings &settings);
 
+protected:
+    // Every touch, click or key press anywhere keeps the resident's session alive.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void endSession();
     void openLinkedItem(const QString &id);

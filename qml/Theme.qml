@@ -13,7 +13,7 @@ QtObject {
     readonly property color text: hc ? "#FFFFFF" : "#1A1A1A"
     readonly property color mutedText: hc ? "#FFFF00" : "#44505C"
     readonly property color primary: hc ? "#FFFF00" : "#0B4F9C"
-    readonly property color onPrimary: hc ? "#000000" : "#FFFFFF"
+    readonly property color textOnPrimary: hc ? "#000000" : "#FFFFFF"
     readonly property color border: hc ? "#FFFFFF" : "#C5CED8"
     readonly property color warning: hc ? "#FFFF00" : "#B3261E"
     readonly property color chip: hc ? "#000000" : "#E3ECF7"

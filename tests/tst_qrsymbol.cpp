@@ -22,7 +22,7 @@ class QrSymbolTest : public QObject
         ZXing::DecodeHints hints;
         hints.setFormats(ZXing::BarcodeFormat::QRCode);
         const ZXing::Result result = ZXing::ReadBarcode(image, hints);
-        return result.isValid() ? QString::fromStdWString(result.text()) : QString();
+        return result.isValid() ? QString::fromStdString(result.text()) : QString();
     }
 
 private slots:

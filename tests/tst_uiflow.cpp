@@ -160,7 +160,7 @@ class UiFlowTest : public QObject
         const ZXing::ImageView view(crop.constBits(), crop.width(), crop.height(),
                                     ZXing::ImageFormat::Lum, int(crop.bytesPerLine()));
         const ZXing::Result result = ZXing::ReadBarcode(view);
-        return result.isValid() ? QString::fromStdWString(result.text()) : QString();
+        return result.isValid() ? QString::fromStdString(result.text()) : QString();
     }
 
 private slots:

@@ -12,7 +12,7 @@ Button {
     property int fontSize: Theme.labelSize
     // On a coloured bar the usual selected colour would vanish; the bar overrides it.
     property color selectedColor: Theme.primary
-    property color selectedTextColor: Theme.onPrimary
+    property color selectedTextColor: Theme.textOnPrimary
 
     implicitHeight: Math.max(Theme.target, contentItem.implicitHeight + 24)
     implicitWidth: Math.max(Theme.target, contentItem.implicitWidth + 40)
@@ -26,7 +26,7 @@ Button {
         font.pixelSize: control.fontSize
         font.bold: control.primary || control.selected
         color: control.selected ? control.selectedTextColor
-               : control.primary ? Theme.onPrimary : Theme.text
+               : control.primary ? Theme.textOnPrimary : Theme.text
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.Wrap

@@ -48,7 +48,7 @@ Column {
                         anchors.centerIn: parent
                         visible: entry.checked
                         text: "✓"
-                        color: Theme.onPrimary
+                        color: Theme.textOnPrimary
                         font.pixelSize: Theme.labelSize
                         font.bold: true
                     }

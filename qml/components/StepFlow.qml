@@ -40,7 +40,7 @@ Column {
                         Text {
                             anchors.centerIn: parent
                             text: modelData.index
-                            color: Theme.onPrimary
+                            color: Theme.textOnPrimary
                             font.pixelSize: Theme.labelSize
                             font.bold: true
                         }
