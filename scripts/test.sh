@@ -7,3 +7,6 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j2
 cd build
 ctest --output-on-failure -j1
+# Short fuzzing run of every parser of outside data (longer runs: scripts/fuzz.sh).
+cd ..
+KIOSK_FUZZ_SECONDS="${KIOSK_FUZZ_SECONDS:-30}" bash scripts/fuzz.sh

@@ -18,5 +18,6 @@ Text {
     width: parent ? parent.width : implicitWidth
     onLinkActivated: (link) => Navigator.openLink(link)
     Accessible.role: Accessible.StaticText
-    Accessible.name: body.getText ? body.getText(0, body.length) : ""
+    // Screen readers get the words without markup.
+    Accessible.name: html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim()
 }
