@@ -18,6 +18,7 @@ const std::vector<SettingSpec> &settingsSchema()
          {"zh-Hans", "en", "ug"}},
         {"language/default", SettingType::Choice, "zh-Hans", 0, 0, {"zh-Hans", "en", "ug"}},
         {"catalog/path", SettingType::FilePath, QString(), 0, 0, {}},
+        {"storage/local_database", SettingType::FilePath, QString(), 0, 0, {}},
         {"devices/id_card_reader", SettingType::DevicePath, "auto", 0, 0, {}},
         {"devices/qr_scanner", SettingType::DevicePath, "auto", 0, 0, {}},
         {"devices/receipt_printer", SettingType::DevicePath, "auto", 0, 0, {}},

@@ -2,6 +2,8 @@
 #include "catalogparser.h"
 #include "catalogschema.h"
 #include "sqlitedb.h"
+#include "search/pinyinlexicon.h"
+#include "search/searchindexbuilder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -200,7 +202,8 @@ void insertKindRow(SqliteDb &db, const ItemRecord &r)
     }
 }
 
-void writeDatabase(const CatalogRecords &records, const QString &path)
+void writeDatabase(const CatalogRecords &records, const PinyinDictionary &dictionary,
+                   const QString &path)
 {
     SqliteDb db;
     db.open(path, SqliteDb::Mode::ReadWriteCreate);
@@ -233,6 +236,7 @@ void writeDatabase(const CatalogRecords &records, const QString &path)
         insertItem(db, r);
     for (const ItemRecord &r : records.items)
         insertKindRow(db, r);
+    writeSearchIndex(db, records, dictionary);
     db.exec("COMMIT"); // fails if any deferred foreign key is violated
     db.exec("PRAGMA journal_mode=DELETE; VACUUM; ANALYZE;");
     db.close();
@@ -257,6 +261,12 @@ BuildReport buildCatalog(const QString &sourceDir, const QString &outputPath)
     const CatalogRecords records = parseCatalogSources(sourceDir, &report.errors);
     if (!report.errors.isEmpty())
         return report;
+    PinyinDictionary dictionary;
+    QString dictionaryError;
+    if (!dictionary.load(PinyinDictionary::defaultPath(), &dictionaryError)) {
+        report.errors.append({outputPath, 0, dictionaryError});
+        return report;
+    }
 
     const QFileInfo out(outputPath);
     if (!QDir().mkpath(out.absolutePath())) {
@@ -267,7 +277,7 @@ BuildReport buildCatalog(const QString &sourceDir, const QString &outputPath)
                          QString::number(QCoreApplication::applicationPid());
     QFile::remove(temp);
     try {
-        writeDatabase(records, temp);
+        writeDatabase(records, dictionary, temp);
     } catch (const std::exception &e) {
         QFile::remove(temp);
         report.errors.append({outputPath, 0, QStringLiteral("writing the catalog failed: %1")

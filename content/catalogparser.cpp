@@ -422,6 +422,52 @@ void parseUi(const QString &root, CatalogRecords &records, QList<SourceError> *e
     });
 }
 
+// search/synonyms.yaml: groups of equivalent terms, colloquial → official terms,
+// and the hot searches offered on the search screen. Optional.
+void parseSynonyms(const QString &root, CatalogRecords &records, QList<SourceError> *errors)
+{
+    const QString rel = QStringLiteral("search/synonyms.yaml");
+    if (!QFileInfo::exists(root + '/' + rel))
+        return;
+    YAML::Node node;
+    if (!readYamlFile(root, rel, &node, errors))
+        return;
+    FieldReader r(rel, node, 1, errors);
+    r.rejectUnknown({"groups", "colloquial", "hot"});
+    const YAML::Node groups = r.node("groups");
+    if (groups && groups.IsSequence()) {
+        for (const YAML::Node &g : groups) {
+            QStringList terms;
+            if (g.IsSequence())
+                for (const YAML::Node &t : g)
+                    if (t.IsScalar() && !QString::fromStdString(t.Scalar()).trimmed().isEmpty())
+                        terms << QString::fromStdString(t.Scalar()).trimmed();
+            if (terms.size() < 2)
+                r.error(g, QStringLiteral("a synonym group needs at least two terms"));
+            else
+                records.synonymGroups.append(terms);
+        }
+    } else if (groups) {
+        r.error(groups, QStringLiteral("'groups' must be a list of term lists"));
+    }
+    const YAML::Node colloquial = r.node("colloquial");
+    if (colloquial && colloquial.IsMap()) {
+        for (auto it = colloquial.begin(); it != colloquial.end(); ++it) {
+            const QString from = QString::fromStdString(it->first.Scalar()).trimmed();
+            const QString to = it->second.IsScalar()
+                                   ? QString::fromStdString(it->second.Scalar()).trimmed()
+                                   : QString();
+            if (from.isEmpty() || to.isEmpty())
+                r.error(it->first, QStringLiteral("colloquial '%1' needs a term to map to").arg(from));
+            else
+                records.colloquial.append({from, to});
+        }
+    } else if (colloquial) {
+        r.error(colloquial, QStringLiteral("'colloquial' must map words to catalog terms"));
+    }
+    records.hotSearches = r.list("hot", false);
+}
+
 void checkLinks(CatalogRecords &records, QList<SourceError> *errors)
 {
     QHash<QString, QString> kindOf;
@@ -502,6 +548,7 @@ CatalogRecords parseCatalogSources(const QString &sourceDir, QList<SourceError> 
     }
     parseMeta(root, records, errors);
     parseUi(root, records, errors);
+    parseSynonyms(root, records, errors);
 
     QHash<QString, QString> firstPathOfId;
     QHash<QString, TranslationRecord> translations;

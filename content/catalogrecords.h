@@ -70,6 +70,9 @@ struct CatalogRecords {
     QMap<QString, QHash<QString, QString>> strings; // lang → key → text
     QList<HomeEntryRecord> home;
     QList<ItemRecord> items;
+    QList<QStringList> synonymGroups;          // 医保 = 医疗保险 = 医疗保障
+    QList<QPair<QString, QString>> colloquial; // 生孩子 → 生育
+    QStringList hotSearches;
 };
 
 } // namespace content

@@ -209,7 +209,31 @@ CREATE TABLE home_entries (
     target    TEXT NOT NULL,
     status    TEXT NOT NULL CHECK (status IN ('available','coming'))
 );
+
+-- Search support (the FTS5 index itself is created by searchindexbuilder once the
+-- kiosk_cjk tokenizer is registered on the connection).
+CREATE TABLE synonyms (term TEXT NOT NULL, group_id INTEGER NOT NULL);
+CREATE INDEX synonyms_term ON synonyms(term);
+CREATE TABLE hot_searches (ord INTEGER PRIMARY KEY, term TEXT NOT NULL);
+CREATE TABLE pinyin_lexicon (
+    word     TEXT NOT NULL,
+    full     TEXT NOT NULL,
+    initials TEXT NOT NULL,
+    weight   INTEGER NOT NULL
+);
+CREATE INDEX pinyin_full ON pinyin_lexicon(full);
+CREATE INDEX pinyin_initials ON pinyin_lexicon(initials);
 )SQL";
+}
+
+const char *searchIndexSql()
+{
+    // One row per item, plus one per section of long bodies (section > 0), so a hit
+    // deep in a long policy or gazette issue opens at the right place and common
+    // pairs do not float huge documents to the top.
+    return "CREATE VIRTUAL TABLE search_index USING fts5("
+           "title, keywords, body, item_id UNINDEXED, section UNINDEXED, "
+           "tokenize='kiosk_cjk');";
 }
 
 } // namespace content

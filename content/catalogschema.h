@@ -5,8 +5,9 @@
 namespace content {
 
 // Bumped whenever the schema changes incompatibly; the store refuses other versions.
-inline constexpr int kCatalogSchemaVersion = 1;
+inline constexpr int kCatalogSchemaVersion = 2;
 
 const char *catalogSchemaSql();
+const char *searchIndexSql();
 
 } // namespace content

@@ -1,5 +1,6 @@
 #include "catalogstore.h"
 #include "catalogschema.h"
+#include "search/cjktokenizer.h"
 
 #include <QFileInfo>
 #include <QSet>
@@ -55,6 +56,10 @@ void CatalogStore::open(const QString &path)
                               .arg(path, QString::fromUtf8(e.what()))
                               .toStdString());
     }
+    QString tokenizerError;
+    if (!registerCjkTokenizer(db.handle(), &tokenizerError))
+        throw SqliteError(QStringLiteral("%1: search unavailable: %2").arg(path, tokenizerError)
+                              .toStdString());
     m_db = std::move(db);
     m_path = path;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "catalogitems.h"
+#include "search/catalogsearch.h"
 #include "sqlitedb.h"
 
 #include <QHash>
@@ -52,6 +53,16 @@ public:
     QStringList pointCategories() const;
     QList<ItemRef> points(const QString &category, const QString &lang) const;
     std::optional<ServicePoint> point(const QString &id, const QString &lang) const;
+
+    SearchResults search(const QString &query, const QString &lang, int limit = 60) const
+    {
+        return searchCatalog(m_db.handle(), query, lang, limit);
+    }
+    QStringList pinyinCandidates(const QString &latin, int limit = 8) const
+    {
+        return content::pinyinCandidates(m_db.handle(), latin, limit);
+    }
+    QStringList hotSearches() const { return content::hotSearches(m_db.handle()); }
 
     QString kindOf(const QString &id) const;
     // Every item linked to id, in either direction, optionally only of one kind.

@@ -6,6 +6,7 @@
 #include "navigator.h"
 #include "qrimageprovider.h"
 #include "session.h"
+#include "usagelog.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -46,7 +47,8 @@ KioskApp::~KioskApp()
                                  +[] { Localization::setInstance(nullptr); },
                                  +[] { AccessibilitySettings::setInstance(nullptr); },
                                  +[] { Navigator::setInstance(nullptr); },
-                                 +[] { Session::setInstance(nullptr); }})
+                                 +[] { Session::setInstance(nullptr); },
+                                 +[] { UsageLog::setInstance(nullptr); }})
         setInstanceNull();
 }
 
@@ -87,6 +89,11 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     AccessibilitySettings::setInstance(m_accessibility);
     m_navigator = new Navigator(this);
     Navigator::setInstance(m_navigator);
+    m_usage = new UsageLog(m_settings.value("storage/local_database").toString().isEmpty()
+                               ? UsageLog::defaultPath()
+                               : m_settings.value("storage/local_database").toString(),
+                           this);
+    UsageLog::setInstance(m_usage);
     m_session = new Session({m_settings.idleTimeoutSeconds(), m_settings.warningSeconds(),
                              m_settings.value("session/max_extensions").toInt()},
                             this);

@@ -16,6 +16,7 @@ class Localization;
 class AccessibilitySettings;
 class Navigator;
 class Session;
+class UsageLog;
 
 class KioskApp : public QObject
 {
@@ -41,6 +42,7 @@ public:
     CatalogService *catalog() const { return m_catalog; }
     Navigator *navigator() const { return m_navigator; }
     Session *session() const { return m_session; }
+    UsageLog *usageLog() const { return m_usage; }
     Localization *localization() const { return m_localization; }
     AccessibilitySettings *accessibility() const { return m_accessibility; }
 
@@ -66,5 +68,6 @@ private:
     AccessibilitySettings *m_accessibility = nullptr;
     Navigator *m_navigator = nullptr;
     Session *m_session = nullptr;
+    UsageLog *m_usage = nullptr;
     QPointer<QQuickWindow> m_window;
 };

@@ -21,7 +21,7 @@ Window {
         "policies": policiesScreen, "policy": policyScreen,
         "interpretation": interpretationScreen, "qa": qaScreen, "gazette": gazetteScreen,
         "point": pointScreen, "scenario": scenarioScreen, "browse": browseScreen,
-        "coming": comingScreen
+        "coming": comingScreen, "search": searchScreen
     })
 
     Component { id: homeScreen; HomeScreen {} }
@@ -36,6 +36,7 @@ Window {
     Component { id: scenarioScreen; ScenarioScreen {} }
     Component { id: browseScreen; BrowseScreen {} }
     Component { id: comingScreen; ComingScreen {} }
+    Component { id: searchScreen; SearchScreen {} }
 
     TopBar {
         id: topBar

@@ -16,6 +16,8 @@ PACKAGES=(
   qt6-qpa-plugins libgl-dev
   # catalog: SQLite, YAML front matter, Markdown (GFM tables)
   libsqlite3-dev sqlite3 libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  # search: traditional→simplified folding, hanzi→pinyin dictionary
+  libopencc-dev rime-data-pinyin-simp
   # QR codes
   libzxing-dev
   # fonts and a display for headless machines

@@ -260,6 +260,42 @@ private slots:
         shoot("11-policy-links");
     }
 
+    // home → search → pinyin on the on-screen keyboard → a catalog word → a result
+    void searchByPinyin_data() { orientations_data(); }
+    void searchByPinyin()
+    {
+        QFETCH(QString, orientation);
+        start(orientation);
+        tap("searchEntry");
+        waitReady("search");
+        shoot("26-search");
+        for (const char *key : {"key_y", "key_i", "key_b", "key_a", "key_o"})
+            tap(key);
+        QTRY_COMPARE(textOf("searchQuery"), QStringLiteral("yibao▏"));
+        // Candidates follow each keystroke; wait for those of the whole word.
+        QTRY_VERIFY(!textOf("searchCount").isEmpty());
+        QTest::qWait(2 * 250);
+        QTRY_VERIFY(find("candidate_医保"));
+        tap("candidate_医保");
+        QTRY_COMPARE(textOf("searchQuery"), QStringLiteral("医保▏"));
+        QTRY_VERIFY(find("hit_g-medins-transfer"));
+        QVERIFY(textOf("searchCount").contains(QRegularExpression("\\d")));
+        shoot("27-search-results");
+        tap("hit_g-medins-transfer");
+        waitReady("guide");
+        QCOMPARE(textOf("guideTitle"), QStringLiteral("基本医疗保险关系转移接续"));
+
+        // Nothing found: never a bare "no results".
+        tap("backButton");
+        waitReady("search");
+        tap("key_clear");
+        for (const char *key : {"key_q", "key_x", "key_z", "key_q", "key_x"})
+            tap(key);
+        QTRY_VERIFY(find("searchEmpty"));
+        QVERIFY(find("hot_医保"));
+        shoot("28-search-empty");
+    }
+
     // Every other screen, for the screenshot set.
     void otherScreens_data() { orientations_data(); }
     void otherScreens()

@@ -9,6 +9,9 @@
 #include "localization.h"
 #include "navigator.h"
 #include "policylibraryviewmodel.h"
+#include "searchviewmodel.h"
+#include "usagelog.h"
+#include "sqlitedb.h"
 #include "session.h"
 #include "stageviewmodel.h"
 #include "testsupport.h"
@@ -239,6 +242,46 @@ private slots:
         a.resetToDefaults();
         QVERIFY(!a.elderlyMode() && !a.highContrast());
         QCOMPARE(a.textScale(), 1.0);
+    }
+
+    void searchGroupsResultsAndLogsQueries()
+    {
+        QTemporaryDir dir;
+        UsageLog log(dir.filePath("local.db"));
+        UsageLog::setInstance(&log);
+        {
+            SearchViewModel vm;
+            QTRY_VERIFY(!vm.hotSearches().isEmpty());
+            vm.setQuery("yibao");
+            QTRY_VERIFY_WITH_TIMEOUT(vm.searched(), 3000);
+            QVERIFY(vm.candidates().contains("医保"));
+            QVERIFY(vm.total() > 0);
+            QCOMPARE(vm.groups().first().toMap().value("kind").toString(), QStringLiteral("guide"));
+            vm.pickCandidate("医保");
+            QCOMPARE(vm.query(), QStringLiteral("医保"));
+            QTRY_VERIFY(vm.triedTerms().contains("医疗保险") && !vm.triedTerms().contains("yibao"));
+            vm.opened("g-medins-transfer");
+            // A resident types an ID number by mistake: never stored as typed.
+            vm.setQuery("11010519491231002X");
+            QTRY_VERIFY(vm.triedTerms().contains("11010519491231002x"));
+            vm.setQuery("qxzqx");
+            QTRY_VERIFY(vm.triedTerms().contains("qxzqx") && !vm.loading());
+            QCOMPARE(vm.total(), 0);
+            QVERIFY(!vm.suggestedStages().isEmpty());
+        }
+        log.flush();
+        UsageLog::setInstance(nullptr);
+        content::SqliteDb db;
+        db.open(dir.filePath("local.db"), content::SqliteDb::Mode::ReadOnly);
+        content::Statement s = db.prepare("SELECT query, results, opened FROM search_log ORDER BY rowid");
+        QStringList rows;
+        while (s.step())
+            rows << QStringLiteral("%1|%2|%3").arg(s.text(0)).arg(s.integer(1) > 0).arg(s.integer(2));
+        QVERIFY2(rows.contains("医保|1|1"), qPrintable(rows.join(' ')));
+        QVERIFY2(rows.contains("qxzqx|0|0"), qPrintable(rows.join(' ')));
+        for (const QString &r : rows)
+            QVERIFY2(!r.contains("11010519491231002"), qPrintable(r));
+        QCOMPARE(UsageLog::anonymised("电话13800138000"), QStringLiteral("电话#"));
     }
 
     void timeLimitsReadNaturally()

@@ -42,6 +42,12 @@ Rectangle {
             onClicked: Navigator.back()
         }
         BarButton {
+            objectName: "searchButton"
+            text: "🔍 " + L10n.text("bar.search")
+            Accessible.name: L10n.text("bar.search")
+            onClicked: Navigator.open("search")
+        }
+        BarButton {
             objectName: "languageButton"
             visible: Texts.offeredLanguages.length > 1
             text: L10n.text("bar.language") + "：" + Texts.nativeName(Texts.language)

@@ -81,6 +81,14 @@ Flickable {
             wrapMode: Text.Wrap
         }
         KButton {
+            objectName: "searchEntry"
+            width: parent.width
+            implicitHeight: Theme.target * 1.3
+            text: L10n.text("home.search_hint")
+            Accessible.name: L10n.text("bar.search")
+            onClicked: Navigator.open("search")
+        }
+        KButton {
             objectName: "elderlyEntry"
             visible: !Accessibility.elderlyMode
             width: parent.width

@@ -1,0 +1,260 @@
+#include "cjktokenizer.h"
+
+#include <opencc/opencc.h>
+
+#include <QByteArray>
+#include <QList>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+#include <cstring>
+
+namespace content {
+namespace {
+
+// Decodes one UTF-8 code point at p (len bytes available); returns its length, or
+// 1 for an invalid byte (which is then treated as a separator).
+int decodeUtf8(const unsigned char *p, int len, char32_t *out)
+{
+    const unsigned char c = p[0];
+    if (c < 0x80) {
+        *out = c;
+        return 1;
+    }
+    int n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || n > len) {
+        *out = 0xFFFD;
+        return 1;
+    }
+    char32_t v = c & (0x7F >> n);
+    for (int i = 1; i < n; ++i) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *out = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (p[i] & 0x3F);
+    }
+    *out = v;
+    return n;
+}
+
+void appendUtf8(std::string &s, char32_t c)
+{
+    if (c < 0x80) {
+        s += char(c);
+    } else if (c < 0x800) {
+        s += char(0xC0 | (c >> 6));
+        s += char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        s += char(0xE0 | (c >> 12));
+        s += char(0x80 | ((c >> 6) & 0x3F));
+        s += char(0x80 | (c & 0x3F));
+    } else {
+        s += char(0xF0 | (c >> 18));
+        s += char(0x80 | ((c >> 12) & 0x3F));
+        s += char(0x80 | ((c >> 6) & 0x3F));
+        s += char(0x80 | (c & 0x3F));
+    }
+}
+
+// Traditional → simplified for one character, through OpenCC's t2s conversion,
+// cached: the same few thousand characters recur across the whole catalog.
+char32_t simplified(char32_t c)
+{
+    static std::mutex lock;
+    static std::unordered_map<char32_t, char32_t> cache;
+    static opencc_t converter = opencc_open("t2s.json");
+    std::lock_guard<std::mutex> guard(lock);
+    const auto it = cache.find(c);
+    if (it != cache.end())
+        return it->second;
+    char32_t result = c;
+    if (converter != reinterpret_cast<opencc_t>(-1)) {
+        std::string in;
+        appendUtf8(in, c);
+        if (char *out = opencc_convert_utf8(converter, in.data(), in.size())) {
+            char32_t decoded = 0;
+            const int n = decodeUtf8(reinterpret_cast<const unsigned char *>(out),
+                                     int(strlen(out)), &decoded);
+            if (n == int(strlen(out)) && isCjk(decoded))
+                result = decoded;
+            opencc_convert_utf8_free(out);
+        }
+    }
+    cache.emplace(c, result);
+    return result;
+}
+
+enum class CharClass { Separator, Cjk, Word };
+
+char32_t fold(char32_t c, CharClass *cls)
+{
+    if (c >= 0xFF01 && c <= 0xFF5E) // full-width ASCII
+        c -= 0xFEE0;
+    if (c >= 'A' && c <= 'Z')
+        c += 'a' - 'A';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        *cls = CharClass::Word;
+        return c;
+    }
+    if (isCjk(c)) {
+        *cls = CharClass::Cjk;
+        return simplified(c);
+    }
+    *cls = CharClass::Separator;
+    return c;
+}
+
+struct Unit {
+    char32_t c;
+    int start, end; // byte offsets in the input
+};
+
+using TokenCallback = int (*)(void *, int, const char *, int, int, int);
+
+int emitCjkRun(const std::vector<Unit> &run, bool query, void *ctx, TokenCallback xToken)
+{
+    std::string token;
+    if (query) {
+        if (run.size() == 1) {
+            appendUtf8(token, run[0].c);
+            return xToken(ctx, 0, token.data(), int(token.size()), run[0].start, run[0].end);
+        }
+        for (size_t i = 0; i + 1 < run.size(); ++i) {
+            token.clear();
+            appendUtf8(token, run[i].c);
+            appendUtf8(token, run[i + 1].c);
+            if (int rc = xToken(ctx, 0, token.data(), int(token.size()), run[i].start,
+                                run[i + 1].end))
+                return rc;
+        }
+        return SQLITE_OK;
+    }
+    for (size_t i = 0; i < run.size(); ++i) {
+        token.clear();
+        appendUtf8(token, run[i].c);
+        if (int rc = xToken(ctx, 0, token.data(), int(token.size()), run[i].start, run[i].end))
+            return rc;
+        if (i + 1 < run.size()) {
+            appendUtf8(token, run[i + 1].c);
+            if (int rc = xToken(ctx, FTS5_TOKEN_COLOCATED, token.data(), int(token.size()),
+                                run[i].start, run[i + 1].end))
+                return rc;
+        }
+    }
+    return SQLITE_OK;
+}
+
+int tokenize(Fts5Tokenizer *, void *ctx, int flags, const char *text, int length,
+             TokenCallback xToken)
+{
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    const auto *p = reinterpret_cast<const unsigned char *>(text);
+    std::vector<Unit> cjk;
+    std::string word;
+    int wordStart = 0, wordEnd = 0;
+    auto flushWord = [&]() -> int {
+        if (word.empty())
+            return SQLITE_OK;
+        // Over-long "words" (base64 blobs, URLs run together) are cut, not indexed whole.
+        if (word.size() > 64)
+            word.resize(64);
+        const int rc = xToken(ctx, 0, word.data(), int(word.size()), wordStart, wordEnd);
+        word.clear();
+        return rc;
+    };
+    auto flushCjk = [&]() -> int {
+        if (cjk.empty())
+            return SQLITE_OK;
+        const int rc = emitCjkRun(cjk, query, ctx, xToken);
+        cjk.clear();
+        return rc;
+    };
+    int i = 0;
+    while (i < length) {
+        char32_t c = 0;
+        const int n = decodeUtf8(p + i, length - i, &c);
+        CharClass cls;
+        const char32_t f = fold(c, &cls);
+        if (cls == CharClass::Word) {
+            if (int rc = flushCjk())
+                return rc;
+            if (word.empty())
+                wordStart = i;
+            word += char(f);
+            wordEnd = i + n;
+        } else if (cls == CharClass::Cjk) {
+            if (int rc = flushWord())
+                return rc;
+            cjk.push_back({f, i, i + n});
+        } else {
+            if (int rc = flushWord())
+                return rc;
+            if (int rc = flushCjk())
+                return rc;
+        }
+        i += n;
+    }
+    if (int rc = flushWord())
+        return rc;
+    return flushCjk();
+}
+
+int createTokenizer(void *, const char **, int, Fts5Tokenizer **out)
+{
+    static int instance; // stateless: any non-null handle will do
+    *out = reinterpret_cast<Fts5Tokenizer *>(&instance);
+    return SQLITE_OK;
+}
+
+void deleteTokenizer(Fts5Tokenizer *) {}
+
+fts5_api *fts5ApiOf(sqlite3 *db)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
+        return nullptr;
+    sqlite3_bind_pointer(stmt, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return api;
+}
+
+} // namespace
+
+bool isCjk(char32_t c)
+{
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+bool registerCjkTokenizer(sqlite3 *db, QString *error)
+{
+    fts5_api *api = fts5ApiOf(db);
+    if (!api || api->iVersion < 2) {
+        if (error)
+            *error = QStringLiteral("this SQLite has no FTS5");
+        return false;
+    }
+    static fts5_tokenizer tokenizer = {createTokenizer, deleteTokenizer, tokenize};
+    const int rc = api->xCreateTokenizer(api, kCjkTokenizerName, nullptr, &tokenizer, nullptr);
+    if (rc != SQLITE_OK && error)
+        *error = QString::fromUtf8(sqlite3_errstr(rc));
+    return rc == SQLITE_OK;
+}
+
+QString foldForSearch(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const char32_t c : text.toUcs4()) {
+        CharClass cls;
+        const char32_t f = fold(c, &cls);
+        out.append(QString::fromUcs4(&f, 1));
+    }
+    return out;
+}
+
+} // namespace content

@@ -1,0 +1,147 @@
+#include "searchindexbuilder.h"
+#include "catalogschema.h"
+#include "cjktokenizer.h"
+#include "pinyinlexicon.h"
+#include "sqlitedb.h"
+
+#include <QRegularExpression>
+
+namespace content {
+namespace {
+
+// Short, identifying words of an item, indexed with more weight than its body.
+QStringList keywordsOf(const ItemRecord &r)
+{
+    QStringList k = r.keywords + r.tags;
+    for (const char *field : {"agency", "type", "doc_no", "district", "category", "address"})
+        if (!r.text.value(field).isEmpty())
+            k << r.text.value(field);
+    k += r.topics;
+    for (const MaterialRecord &m : r.materials)
+        k << m.name;
+    // Translated titles, so an English query finds the item too.
+    for (const TranslationRecord &t : r.translations)
+        k << t.fields.value(QStringLiteral("title"));
+    return k;
+}
+
+QString guideBody(const ItemRecord &r)
+{
+    QStringList parts{r.summary, r.eligibility.plainText};
+    for (const StepRecord &s : r.steps)
+        parts << s.name + QStringLiteral("：") + s.description;
+    parts << r.text.value("place") << r.text.value("fee.standard") << r.body.plainText;
+    return parts.join('\n');
+}
+
+bool isLong(const ItemRecord &r)
+{
+    return (r.kind == QLatin1String("policy") || r.kind == QLatin1String("gazette")) &&
+           r.body.sections.size() > 1;
+}
+
+void insertRows(SqliteDb &db, const CatalogRecords &records)
+{
+    Statement ins = db.prepare(
+        "INSERT INTO search_index(title, keywords, body, item_id, section) VALUES (?,?,?,?,?)");
+    for (const ItemRecord &r : records.items) {
+        const QString keywords = keywordsOf(r).join(' ');
+        if (r.kind == QLatin1String("guide")) {
+            ins.bind(1, r.title).bind(2, keywords).bind(3, guideBody(r)).bind(4, r.id).bind(5, 0);
+            ins.run();
+        } else if (isLong(r)) {
+            // Row 0: the item with its opening text; then one row per later section.
+            ins.bind(1, r.title).bind(2, keywords)
+                .bind(3, QStringList{r.summary, r.body.sections[0].heading, r.body.sections[0].text}
+                             .join('\n'))
+                .bind(4, r.id).bind(5, 0);
+            ins.run();
+            for (int i = 1; i < r.body.sections.size(); ++i) {
+                const BodySection &sec = r.body.sections[i];
+                ins.bind(1, sec.heading).bind(2, QString()).bind(3, sec.text).bind(4, r.id)
+                    .bind(5, i);
+                ins.run();
+            }
+        } else {
+            ins.bind(1, r.title).bind(2, keywords)
+                .bind(3, QStringList{r.summary, r.body.plainText}.join('\n'))
+                .bind(4, r.id).bind(5, 0);
+            ins.run();
+        }
+    }
+    db.exec("INSERT INTO search_index(search_index) VALUES('optimize')");
+}
+
+void insertSynonyms(SqliteDb &db, const CatalogRecords &records)
+{
+    Statement syn = db.prepare("INSERT INTO synonyms(term, group_id) VALUES (?,?)");
+    int group = 0;
+    for (const QStringList &g : records.synonymGroups) {
+        ++group;
+        for (const QString &term : g) {
+            syn.bind(1, foldForSearch(term)).bind(2, group);
+            syn.run();
+        }
+    }
+    // A colloquial word joins a group of its own with its catalog term.
+    for (const auto &pair : records.colloquial) {
+        ++group;
+        syn.bind(1, foldForSearch(pair.first)).bind(2, group);
+        syn.run();
+        syn.bind(1, foldForSearch(pair.second)).bind(2, group);
+        syn.run();
+    }
+    Statement hot = db.prepare("INSERT INTO hot_searches(ord, term) VALUES (?,?)");
+    for (int i = 0; i < records.hotSearches.size(); ++i) {
+        hot.bind(1, i).bind(2, records.hotSearches[i]);
+        hot.run();
+    }
+}
+
+void insertLexicon(SqliteDb &db, const CatalogRecords &records, const PinyinDictionary &dict)
+{
+    static const QRegularExpression chinese(QStringLiteral("^[\\x{3400}-\\x{9fff}]{1,12}$"));
+    QHash<QString, int> words;
+    auto add = [&](const QString &w) {
+        const QString t = w.trimmed();
+        if (chinese.match(t).hasMatch())
+            words[t] += 1;
+    };
+    for (const ItemRecord &r : records.items) {
+        add(r.title);
+        for (const QString &w : dict.wordsIn(r.title))
+            add(w);
+        for (const QString &k : r.keywords + r.tags)
+            add(k);
+    }
+    for (const QStringList &g : records.synonymGroups)
+        for (const QString &t : g)
+            add(t);
+    for (const auto &pair : records.colloquial) {
+        add(pair.first);
+        add(pair.second);
+    }
+    for (const QString &h : records.hotSearches)
+        words[h.trimmed()] += 100; // hot words lead the candidates
+    Statement ins = db.prepare(
+        "INSERT INTO pinyin_lexicon(word, full, initials, weight) VALUES (?,?,?,?)");
+    for (const PinyinEntry &e : buildPinyinLexicon(words, dict)) {
+        ins.bind(1, e.word).bind(2, e.full).bind(3, e.initials).bind(4, e.weight);
+        ins.run();
+    }
+}
+
+} // namespace
+
+void writeSearchIndex(SqliteDb &db, const CatalogRecords &records, const PinyinDictionary &dict)
+{
+    QString error;
+    if (!registerCjkTokenizer(db.handle(), &error))
+        throw SqliteError(error.toStdString());
+    db.exec(searchIndexSql());
+    insertRows(db, records);
+    insertSynonyms(db, records);
+    insertLexicon(db, records, dict);
+}
+
+} // namespace content

@@ -1,0 +1,34 @@
+// UsageLog: the kiosk's own writable store of anonymous usage counts (for now: search
+// queries, how many results they had, whether one was opened), kept in a local
+// SQLite database separate from the catalog — sync never touches it. Writes run on
+// a worker thread. No personal data: long digit runs (ID, phone numbers) are
+// replaced before anything is stored.
+#pragma once
+
+#include <QObject>
+#include <QThreadPool>
+
+class UsageLog : public QObject
+{
+    Q_OBJECT
+public:
+    // path: the local database file; created with its schema when missing.
+    explicit UsageLog(QString path, QObject *parent = nullptr);
+    ~UsageLog() override;
+
+    void recordSearch(const QString &query, int resultCount, bool opened);
+    // Waits until queued writes are done (tests, shutdown).
+    void flush();
+    QString path() const { return m_path; }
+
+    // What is stored for a query typed by a resident.
+    static QString anonymised(const QString &query);
+    static QString defaultPath();
+
+    static UsageLog *instance();
+    static void setInstance(UsageLog *log);
+
+private:
+    QString m_path;
+    QThreadPool m_pool;
+};

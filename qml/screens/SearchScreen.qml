@@ -1,0 +1,180 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Core
+import Kiosk.Ui
+
+// Search: a query line, catalog words for typed pinyin, results grouped by kind
+// while typing, a helpful empty state, and the on-screen keyboard.
+Item {
+    id: screen
+    readonly property bool ready: search.hotSearches.length > 0 && !search.loading
+
+    SearchViewModel { id: search }
+
+    function openHit(hit) {
+        search.opened(hit.itemId)
+        Navigator.openItem(hit.kind, hit.itemId)
+    }
+
+    Rectangle {
+        id: queryBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: 24
+        height: Math.max(Theme.target, queryText.implicitHeight + 24)
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.primary
+        border.width: 3
+        Accessible.role: Accessible.EditableText
+        Accessible.name: L10n.text("search.title") + "：" + search.query
+        Text {
+            id: queryText
+            objectName: "searchQuery"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.margins: 16
+            text: search.query.length > 0 ? search.query + "▏" : L10n.text("search.placeholder")
+            color: search.query.length > 0 ? Theme.text : Theme.mutedText
+            font.pixelSize: Theme.titleSize
+            elide: Text.ElideLeft
+        }
+    }
+
+    Flow {
+        id: candidates
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: queryBar.bottom
+        anchors.margins: 24
+        anchors.topMargin: 12
+        spacing: 10
+        visible: search.candidates.length > 0
+        height: visible ? implicitHeight : 0
+        Text {
+            text: L10n.text("search.candidates")
+            font.pixelSize: Theme.bodySize
+            color: Theme.mutedText
+            height: Theme.target
+            verticalAlignment: Text.AlignVCenter
+        }
+        Repeater {
+            model: search.candidates
+            KButton {
+                objectName: "candidate_" + modelData
+                text: modelData
+                primary: index === 0
+                onClicked: search.pickCandidate(modelData)
+            }
+        }
+    }
+
+    ListView {
+        id: results
+        objectName: "searchResults"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: candidates.bottom
+        anchors.bottom: keyboard.top
+        anchors.margins: 24
+        clip: true
+        spacing: 12
+        boundsBehavior: Flickable.StopAtBounds
+        model: search.groups
+        header: Column {
+            width: results.width
+            spacing: 12
+            bottomPadding: 12
+            BodyText {
+                visible: !search.searched
+                text: L10n.text("search.keyboard_hint")
+                color: Theme.mutedText
+            }
+            Text {
+                objectName: "searchCount"
+                visible: search.searched && search.total > 0
+                text: L10n.text("search.count").arg(search.total)
+                font.pixelSize: Theme.labelSize
+                font.bold: true
+                color: Theme.primary
+            }
+            BodyText {
+                visible: search.relaxed && search.total > 0
+                text: L10n.text("search.relaxed")
+                color: Theme.warning
+            }
+            Column {
+                objectName: "searchEmpty"
+                visible: search.searched && search.total === 0 && !search.loading
+                width: parent.width
+                spacing: 12
+                BodyText { text: L10n.text("search.no_results").arg(search.query); font.bold: true }
+                BodyText {
+                    visible: search.triedTerms.length > 1
+                    text: L10n.text("search.tried").arg(search.triedTerms.join("、"))
+                    color: Theme.mutedText
+                }
+                BodyText { text: L10n.text("search.try_these") }
+            }
+            Column {
+                visible: !search.searched || search.total === 0
+                width: parent.width
+                spacing: 10
+                SectionTitle { visible: !search.searched; text: L10n.text("search.hot") }
+                Flow {
+                    width: parent.width
+                    spacing: 10
+                    Repeater {
+                        model: search.hotSearches
+                        KButton {
+                            objectName: "hot_" + modelData
+                            text: modelData
+                            onClicked: search.query = modelData
+                        }
+                    }
+                }
+                BodyText {
+                    visible: search.suggestedStages.length > 0
+                    text: L10n.text("search.browse_stages")
+                }
+                Flow {
+                    width: parent.width
+                    spacing: 10
+                    Repeater {
+                        model: search.suggestedStages
+                        KButton {
+                            text: modelData.title
+                            onClicked: Navigator.open("stage", { id: modelData.itemId })
+                        }
+                    }
+                }
+            }
+        }
+        delegate: Column {
+            width: results.width
+            spacing: 10
+            SectionTitle { text: L10n.text(modelData.labelKey) + "（" + modelData.items.length + "）" }
+            Repeater {
+                model: modelData.items
+                SearchHitRow {
+                    width: results.width
+                    hit: modelData
+                    onActivated: screen.openHit(modelData)
+                }
+            }
+        }
+    }
+
+    PinyinKeyboard {
+        id: keyboard
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 24
+        onTyped: (t) => search.append(t)
+        onErased: search.backspace()
+        onCleared: search.clear()
+    }
+}

@@ -1,0 +1,162 @@
+// Search relevance on the demo catalog, the way residents type, and hostile input.
+#include "catalogstore.h"
+#include "search/cjktokenizer.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+using namespace content;
+
+class SearchTest : public QObject
+{
+    Q_OBJECT
+    CatalogStore m_store;
+
+    QStringList top(const QString &query, int n = 3)
+    {
+        QStringList ids;
+        const auto results = m_store.search(query, "zh-Hans", n);
+        for (const auto &h : results.hits)
+            ids << h.item.id;
+        return ids;
+    }
+
+private slots:
+    void initTestCase() { m_store.open(testsupport::demoCatalog()); }
+
+    void relevance_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expected");
+        // 1 character
+        QTest::newRow("1-char 税") << "税" << "g-tax-newbiz";
+        QTest::newRow("1-char 婚") << "婚" << "g-marriage-reg";
+        // 2 characters, the most common query
+        QTest::newRow("医保") << "医保" << "g-medins-transfer";
+        QTest::newRow("低保") << "低保" << "g-dibao";
+        QTest::newRow("户口") << "户口" << "g-newborn-hukou";
+        QTest::newRow("退休") << "退休" << "g-retire-approval";
+        QTest::newRow("社保卡") << "社保卡" << "g-ssc-apply";
+        // long names
+        QTest::newRow("full title") << "城乡居民基本养老保险参保登记" << "g-pension-enroll";
+        QTest::newRow("policy title") << "示例市最低生活保障办法" << "p-dibao";
+        QTest::newRow("公积金提取") << "公积金提取" << "g-housing-fund-withdraw";
+        // pinyin and initials typed on the on-screen keyboard
+        QTest::newRow("pinyin yibao") << "yibao" << "g-medins-transfer";
+        QTest::newRow("pinyin dibao") << "dibao" << "g-dibao";
+        QTest::newRow("pinyin gongjijin") << "gongjijin" << "g-housing-fund-withdraw";
+        QTest::newRow("initials gjj") << "gjj" << "g-housing-fund-withdraw";
+        QTest::newRow("initials db") << "db" << "g-dibao";
+        // synonyms and colloquial words
+        QTest::newRow("医疗保险 = 医保") << "医疗保险" << "g-medins-transfer";
+        QTest::newRow("生孩子 → 生育") << "生孩子" << "g-maternity-benefit";
+        QTest::newRow("开公司 → 企业开办") << "开公司" << "sc-open-biz";
+        QTest::newRow("营业执照") << "营业执照" << "g-biz-register";
+        // traditional characters and full-width input
+        QTest::newRow("traditional 醫療保險") << "醫療保險" << "g-medins-transfer";
+        QTest::newRow("traditional 戶口") << "戶口" << "g-newborn-hukou";
+        QTest::newRow("full-width digits") << "２０２４年义务教育" << "p-school-enroll";
+        // mixed Latin and Chinese
+        QTest::newRow("mixed 2024 低保") << "2024 低保" << "p-dibao-standard-2024";
+        // typos in Latin
+        QTest::newRow("typo yibso") << "yibso" << "g-medins-transfer";
+        QTest::newRow("typo gongjjin") << "gongjjin" << "g-housing-fund-withdraw";
+        // English titles of translated items
+        QTest::newRow("english birth") << "birth certificate" << "g-birth-cert";
+    }
+
+    void relevance()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, expected);
+        const QStringList ids = top(query);
+        QVERIFY2(ids.contains(expected),
+                 qPrintable(QStringLiteral("%1 → %2").arg(query, ids.join(", "))));
+    }
+
+    void repealedDocumentsSinkAndAreMarked()
+    {
+        const auto results = m_store.search("城乡居民基本医疗保险", "zh-Hans", 20);
+        int current = -1, repealed = -1;
+        for (int i = 0; i < results.hits.size(); ++i) {
+            if (results.hits[i].item.id == "p-medins-resident")
+                current = i;
+            if (results.hits[i].item.id == "p-medins-resident-2019") {
+                repealed = i;
+                QVERIFY(results.hits[i].item.repealed);
+            }
+        }
+        QVERIFY(current >= 0 && repealed >= 0);
+        QVERIFY(current < repealed);
+    }
+
+    void highlightsMergeAdjacentMatches()
+    {
+        const auto results = m_store.search("医疗保险", "zh-Hans", 5);
+        QVERIFY(!results.hits.isEmpty());
+        const QString title = results.hits.first().titleHtml;
+        QVERIFY2(title.contains("<b>医疗保险</b>"), qPrintable(title));
+        QVERIFY(!title.contains("</b><b>"));
+        QVERIFY(results.hits.first().snippetHtml.contains("<b>"));
+    }
+
+    void longDocumentsOpenAtTheSection()
+    {
+        // A phrase that only occurs deep in a long policy points to its section.
+        const auto results = m_store.search("政府信息公开工作年度报告", "zh-Hans", 10);
+        bool sectioned = false;
+        for (const auto &h : results.hits)
+            if (h.item.id == "p-gov-disclosure" && h.section > 0 && !h.sectionHeading.isEmpty())
+                sectioned = true;
+        QVERIFY2(sectioned, "expected a hit inside a section of p-gov-disclosure");
+    }
+
+    void badInputNeverFails_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("empty") << "";
+        QTest::newRow("whitespace") << "   \t  ";
+        QTest::newRow("long paste") << QString(500, QChar(0x533B));
+        QTest::newRow("fts syntax") << "\" * ( ) : ^ NEAR AND OR NOT -";
+        QTest::newRow("quotes in term") << "医保\"OR\"1";
+        QTest::newRow("emoji") << "医保😀👍";
+        QTest::newRow("control chars") << QStringLiteral("低\u0001保\u200b\n");
+        QTest::newRow("column filter") << "title:医保";
+        QTest::newRow("only punctuation") << "，。！？、";
+    }
+
+    void badInputNeverFails()
+    {
+        QFETCH(QString, query);
+        SearchResults r;
+        try {
+            r = m_store.search(query, "zh-Hans", 10);
+        } catch (const std::exception &e) {
+            QFAIL(e.what());
+        }
+        QVERIFY(r.query.size() <= 64);
+        if (query.contains(QChar(0x533B))) // 医… still finds 医-things
+            QVERIFY(!r.hits.isEmpty());
+        if (query.startsWith("低"))
+            QVERIFY(!r.hits.isEmpty()); // 低保 survives the control characters
+    }
+
+    void pinyinCandidatesForTheKeyboard()
+    {
+        const QStringList yb = m_store.pinyinCandidates("yibao");
+        QVERIFY(!yb.isEmpty());
+        QCOMPARE(yb.first(), QStringLiteral("医保"));
+        QVERIFY(m_store.pinyinCandidates("gjj").contains("公积金"));
+        QVERIFY(m_store.pinyinCandidates("").isEmpty());
+        QVERIFY(!m_store.hotSearches().isEmpty());
+    }
+
+    void foldingRules()
+    {
+        QCOMPARE(foldForSearch("ＡＢＣ１２３"), QStringLiteral("abc123"));
+        QCOMPARE(foldForSearch("醫療"), QStringLiteral("医疗"));
+    }
+};
+
+QTEST_GUILESS_MAIN(SearchTest)
+#include "tst_search.moc"
