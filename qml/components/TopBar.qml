@@ -43,7 +43,7 @@ Rectangle {
         }
         BarButton {
             objectName: "searchButton"
-            text: "🔍 " + L10n.text("bar.search")
+            text: L10n.text("bar.search")
             Accessible.name: L10n.text("bar.search")
             onClicked: Navigator.open("search")
         }

@@ -91,7 +91,7 @@ DetailPage {
         title: L10n.text("policy.attachments")
         Repeater {
             model: page.item.attachments || []
-            BodyText { text: "📎 " + modelData.title }
+            BodyText { text: "· " + modelData.title }
         }
     }
 
