@@ -5,7 +5,7 @@
 namespace content {
 
 // Bumped whenever the schema changes incompatibly; the store refuses other versions.
-inline constexpr int kCatalogSchemaVersion = 2;
+inline constexpr int kCatalogSchemaVersion = 3;
 
 const char *catalogSchemaSql();
 const char *searchIndexSql();

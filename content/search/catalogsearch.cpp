@@ -3,6 +3,8 @@
 #include "sqlitedb.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
@@ -209,17 +211,67 @@ QStringList hotSearches(sqlite3 *db)
     return out;
 }
 
-// Runs one MATCH expression and keeps each item's best-scoring row.
-static void runMatch(sqlite3 *db, const QString &match, const QString &lang,
-                     SearchResults *out)
-{
-    SearchResults &results = *out;
+namespace {
 
-    // Title ≫ keywords > body. bm25 is negative: more negative is better.
+// A row that matched: which item, which part of it, and how well (higher is better).
+struct Candidate {
+    int section = 0;
+    qint64 rowid = 0; // row of search_index, for the snippet
+    double score = 0;
+};
+
+void keepBest(QHash<QString, Candidate> &best, const QString &id, const Candidate &c)
+{
+    const auto it = best.find(id);
+    if (it == best.end() || it->score < c.score)
+        best.insert(id, c);
+}
+
+// Titles and keywords, ranked by bm25: small doclists, so even a one-character query
+// on a huge catalog ranks quickly.
+void matchTitles(sqlite3 *db, const QString &match, QHash<QString, Candidate> &best)
+{
+    Statement s = prepare(db, "SELECT item_id, rowid, bm25(search_titles, 10.0, 3.0) AS r FROM "
+                              "search_titles WHERE search_titles MATCH ?1 ORDER BY r LIMIT 400");
+    s.bind(1, match);
+    while (s.step())
+        keepBest(best, s.text(0), {0, s.integer(1), 100.0 - s.real(2)});
+}
+
+// Bodies. Ranked by bm25 for selective queries; for broad ones (one or two
+// characters, found in a large share of a big catalog) ranking every match would
+// take seconds, so body-only matches come unranked, after every title match.
+void matchBodies(sqlite3 *db, const QString &match, bool ranked, int limit,
+                 QHash<QString, Candidate> &best)
+{
+    if (ranked) {
+        Statement s = prepare(db, "SELECT item_id, section, rowid, bm25(search_index, 12.0, 4.0, "
+                                  "1.0) AS r FROM search_index WHERE search_index MATCH ?1 "
+                                  "ORDER BY r LIMIT 400");
+        s.bind(1, match);
+        while (s.step())
+            keepBest(best, s.text(0), {int(s.integer(1)), s.integer(2), -s.real(3)});
+        return;
+    }
+    Statement s = prepare(db, "SELECT item_id, section, rowid FROM search_index WHERE "
+                              "search_index MATCH ?1 LIMIT ?2");
+    s.bind(1, match).bind(2, limit * 3);
+    while (s.step())
+        if (!best.contains(s.text(0)))
+            best.insert(s.text(0), {int(s.integer(1)), s.integer(2), 1.0});
+}
+
+// Turns candidates into hits: item facts in one query, the kiosk's ordering rules,
+// and snippets for the hits that are shown.
+void finishHits(sqlite3 *db, const QHash<QString, Candidate> &best, const QString &lang,
+                int limit, SearchResults *results)
+{
+    QJsonArray ids;
+    for (auto it = best.cbegin(); it != best.cend(); ++it)
+        ids.append(it.key());
     Statement s = prepare(
         db,
-        "SELECT f.item_id, f.section, bm25(search_index, 12.0, 4.0, 1.0) AS rank, f.title, "
-        " f.body, i.kind, "
+        "SELECT i.id, i.kind, "
         " COALESCE((SELECT value FROM translations t WHERE t.item_id=i.id AND t.lang=?2 AND "
         "  t.field='title'), i.title), "
         " CASE i.kind WHEN 'policy' THEN (SELECT p.validity <> '有效' FROM policies p WHERE "
@@ -229,35 +281,62 @@ static void runMatch(sqlite3 *db, const QString &match, const QString &lang,
         "  (SELECT updated FROM guides g WHERE g.id=i.id), "
         "  (SELECT updated FROM qa q WHERE q.id=i.id), "
         "  (SELECT published FROM gazette_issues gi WHERE gi.id=i.id), '') "
-        "FROM search_index f JOIN items i ON i.id = f.item_id "
-        "WHERE search_index MATCH ?1 ORDER BY rank LIMIT 2000");
-    s.bind(1, match).bind(2, lang);
-    QHash<QString, int> best;
+        "FROM items i WHERE i.id IN (SELECT value FROM json_each(?1))");
+    s.bind(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))).bind(2, lang);
+    QList<QPair<SearchHit, qint64>> hits;
     while (s.step()) {
-        const QString id = s.text(0);
-        const bool repealed = s.integer(7) != 0;
-        const QString date = s.text(8);
+        const Candidate c = best.value(s.text(0));
+        const bool repealed = s.integer(3) != 0;
+        const QString date = s.text(4);
         // Recent items get up to 10 % more; repealed documents sink below valid ones.
-        const double recency = date.size() >= 4 ? std::clamp((date.left(4).toInt() - 2015) / 100.0, 0.0, 0.1) : 0.0;
-        const double score = -s.real(2) * kindWeight(s.text(5)) * (1.0 + recency) *
-                             (repealed ? 0.25 : 1.0);
-        const auto it = best.constFind(id);
-        if (it != best.cend() && results.hits[*it].score >= score)
-            continue;
+        const double recency =
+            date.size() >= 4 ? std::clamp((date.left(4).toInt() - 2015) / 100.0, 0.0, 0.1) : 0.0;
         SearchHit hit;
-        hit.item = ItemRef{id, s.text(5), s.text(6), QString(), QString(), repealed};
-        hit.section = int(s.integer(1));
-        hit.sectionHeading = hit.section > 0 ? s.text(3) : QString();
-        hit.snippetHtml = snippetAround(s.text(4), results.terms);
-        hit.score = score;
-        if (it != best.cend()) {
-            results.hits[*it] = hit;
-        } else {
-            best.insert(id, int(results.hits.size()));
-            results.hits.append(hit);
+        hit.item = ItemRef{s.text(0), s.text(1), s.text(2), QString(), QString(), repealed};
+        hit.section = c.section;
+        hit.score = c.score * kindWeight(hit.item.kind) * (1.0 + recency) * (repealed ? 0.25 : 1.0);
+        hits.append({hit, c.rowid});
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const auto &a, const auto &b) {
+        return a.first.score > b.first.score ||
+               (a.first.score == b.first.score && a.first.item.id < b.first.item.id);
+    });
+    if (hits.size() > limit)
+        hits.resize(limit);
+    Statement body = prepare(db, "SELECT title, body FROM search_index WHERE rowid = ?1");
+    for (auto &[hit, rowid] : hits) {
+        body.bind(1, rowid);
+        if (body.step()) {
+            if (hit.section > 0)
+                hit.sectionHeading = body.text(0);
+            hit.snippetHtml = snippetAround(body.text(1).left(4000), results->terms);
         }
+        body.reset();
+        hit.titleHtml = highlight(hit.item.title, results->terms);
+        results->hits.append(hit);
     }
 }
+
+// A query is broad when one of its terms is one or two Chinese characters.
+bool isBroad(const QStringList &terms)
+{
+    for (const QString &t : terms)
+        if (!t.isEmpty() && isCjk(t.at(0).unicode()) && t.size() <= 2)
+            return true;
+    return false;
+}
+
+void runMatch(sqlite3 *db, const QString &match, const QString &lang, int limit, bool ranked,
+              SearchResults *out)
+{
+    QHash<QString, Candidate> best;
+    matchTitles(db, match, best);
+    if (best.size() < limit || ranked)
+        matchBodies(db, match, ranked, limit, best);
+    finishHits(db, best, lang, limit, out);
+}
+
+} // namespace
 
 SearchResults searchCatalog(sqlite3 *db, const QString &rawQuery, const QString &lang, int limit)
 {
@@ -288,11 +367,12 @@ SearchResults searchCatalog(sqlite3 *db, const QString &rawQuery, const QString 
         clauses << '(' + quotedAlternatives.join(QStringLiteral(" OR ")) + ')';
     }
     results.terms.removeDuplicates();
-    runMatch(db, clauses.join(QStringLiteral(" AND ")), lang, &results);
+    const bool ranked = !isBroad(results.terms);
+    runMatch(db, clauses.join(QStringLiteral(" AND ")), lang, limit, ranked, &results);
     if (results.hits.isEmpty() && clauses.size() > 1) {
         // Nothing has every word: show what has some of them.
         results.relaxed = true;
-        runMatch(db, clauses.join(QStringLiteral(" OR ")), lang, &results);
+        runMatch(db, clauses.join(QStringLiteral(" OR ")), lang, limit, false, &results);
     }
     if (results.hits.isEmpty()) {
         // A long pasted sentence: rank by how many of its character pairs occur.
@@ -304,7 +384,7 @@ SearchResults searchCatalog(sqlite3 *db, const QString &rawQuery, const QString 
         pairs.removeDuplicates();
         if (pairs.size() > 1) {
             results.relaxed = true;
-            runMatch(db, pairs.join(QStringLiteral(" OR ")), lang, &results);
+            runMatch(db, pairs.join(QStringLiteral(" OR ")), lang, limit, false, &results);
         }
     }
     if (results.hits.isEmpty()) {
@@ -317,15 +397,9 @@ SearchResults searchCatalog(sqlite3 *db, const QString &rawQuery, const QString 
         chars.removeDuplicates();
         if (!chars.isEmpty()) {
             results.relaxed = true;
-            runMatch(db, chars.join(QStringLiteral(" OR ")), lang, &results);
+            runMatch(db, chars.join(QStringLiteral(" OR ")), lang, limit, false, &results);
         }
     }
-    std::stable_sort(results.hits.begin(), results.hits.end(),
-                     [](const SearchHit &a, const SearchHit &b) { return a.score > b.score; });
-    if (results.hits.size() > limit)
-        results.hits.resize(limit);
-    for (SearchHit &h : results.hits)
-        h.titleHtml = highlight(h.item.title, results.terms);
     return results;
 }
 

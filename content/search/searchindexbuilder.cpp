@@ -44,32 +44,35 @@ void insertRows(SqliteDb &db, const CatalogRecords &records)
 {
     Statement ins = db.prepare(
         "INSERT INTO search_index(title, keywords, body, item_id, section) VALUES (?,?,?,?,?)");
+    Statement titles = db.prepare(
+        "INSERT INTO search_titles(rowid, title, keywords, item_id) VALUES (?,?,?,?)");
     for (const ItemRecord &r : records.items) {
         const QString keywords = keywordsOf(r).join(' ');
-        if (r.kind == QLatin1String("guide")) {
-            ins.bind(1, r.title).bind(2, keywords).bind(3, guideBody(r)).bind(4, r.id).bind(5, 0);
-            ins.run();
-        } else if (isLong(r)) {
-            // Row 0: the item with its opening text; then one row per later section.
-            ins.bind(1, r.title).bind(2, keywords)
-                .bind(3, QStringList{r.summary, r.body.sections[0].heading, r.body.sections[0].text}
-                             .join('\n'))
-                .bind(4, r.id).bind(5, 0);
-            ins.run();
-            for (int i = 1; i < r.body.sections.size(); ++i) {
-                const BodySection &sec = r.body.sections[i];
-                ins.bind(1, sec.heading).bind(2, QString()).bind(3, sec.text).bind(4, r.id)
-                    .bind(5, i);
-                ins.run();
-            }
-        } else {
-            ins.bind(1, r.title).bind(2, keywords)
-                .bind(3, QStringList{r.summary, r.body.plainText}.join('\n'))
-                .bind(4, r.id).bind(5, 0);
+        // Row 0: the item as a whole (for long bodies: with its opening text only).
+        QString body;
+        if (r.kind == QLatin1String("guide"))
+            body = guideBody(r);
+        else if (isLong(r))
+            body = QStringList{r.summary, r.body.sections[0].heading, r.body.sections[0].text}
+                       .join('\n');
+        else
+            body = QStringList{r.summary, r.body.plainText}.join('\n');
+        ins.bind(1, r.title).bind(2, keywords).bind(3, body).bind(4, r.id).bind(5, 0);
+        ins.run();
+        titles.bind(1, qint64(sqlite3_last_insert_rowid(db.handle())))
+            .bind(2, r.title).bind(3, keywords).bind(4, r.id);
+        titles.run();
+        if (!isLong(r))
+            continue;
+        // Then one row per later section of a long policy or gazette issue.
+        for (int i = 1; i < r.body.sections.size(); ++i) {
+            const BodySection &sec = r.body.sections[i];
+            ins.bind(1, sec.heading).bind(2, QString()).bind(3, sec.text).bind(4, r.id).bind(5, i);
             ins.run();
         }
     }
-    db.exec("INSERT INTO search_index(search_index) VALUES('optimize')");
+    db.exec("INSERT INTO search_index(search_index) VALUES('optimize');"
+            "INSERT INTO search_titles(search_titles) VALUES('optimize');");
 }
 
 void insertSynonyms(SqliteDb &db, const CatalogRecords &records)
