@@ -18,6 +18,8 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   # search: traditional→simplified folding, hanzi→pinyin dictionary
   libopencc-dev rime-data-pinyin-simp
+  # catalog sync: signatures, HTTP client, and a real web server for the tests
+  libsodium-dev libcurl4-openssl-dev nginx-light
   # QR codes
   libzxing-dev
   # fonts and a display for headless machines

@@ -60,9 +60,14 @@ QString CatalogGenerations::activate(const QString &name)
 
 void CatalogGenerations::pruneKeepingPrevious(const QString &previous)
 {
+    pruneExcept({previous});
+}
+
+void CatalogGenerations::pruneExcept(const QStringList &keep)
+{
     const QString current = QFileInfo(currentDirectory()).fileName();
     for (const QString &name : generationNames())
-        if (name != current && name != previous)
+        if (name != current && !keep.contains(name))
             QDir(m_root + "/generations/" + name).removeRecursively();
 }
 

@@ -27,6 +27,8 @@ public:
     QString activate(const QString &name);
     // Removes every generation except the current one and the one before it.
     void pruneKeepingPrevious(const QString &previous);
+    // Removes every generation except the current one and those named in keep.
+    void pruneExcept(const QStringList &keep);
 
     static constexpr const char *kCatalogFile = "catalog.db";
 

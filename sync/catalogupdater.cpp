@@ -1,0 +1,395 @@
+#include "catalogupdater.h"
+
+#include "blobstore.h"
+#include "catalogbuilder.h"
+#include "cataloggenerations.h"
+#include "catalogstore.h"
+#include "durablefile.h"
+#include "synclog.h"
+#include "truststore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QStorageInfo>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace catalogsync {
+
+namespace {
+
+using Outcome = SyncReport::Outcome;
+
+QString generationName(qint64 version) { return QStringLiteral("m%1").arg(version); }
+
+qint64 versionOfGeneration(const QString &dir)
+{
+    const QString name = QFileInfo(dir).fileName();
+    bool ok = false;
+    const qint64 v = name.startsWith('m') ? name.mid(1).toLongLong(&ok) : 0;
+    return ok ? v : 0;
+}
+
+QString megabytes(qint64 bytes) { return QString::number(double(bytes) / (1024 * 1024), 'f', 1); }
+
+// Keeps two syncs (network poll and USB import) from working on one root at once.
+class SyncLock
+{
+public:
+    explicit SyncLock(const QString &root)
+    {
+        QDir().mkpath(root);
+        m_fd = ::open(QFile::encodeName(root + QStringLiteral("/.sync.lock")).constData(),
+                      O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        m_locked = m_fd >= 0 && ::flock(m_fd, LOCK_EX | LOCK_NB) == 0;
+    }
+    ~SyncLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd); // releases the lock
+    }
+    bool locked() const { return m_locked; }
+
+private:
+    int m_fd = -1;
+    bool m_locked = false;
+};
+
+} // namespace
+
+// One sync's verified facts and the report being filled in.
+struct CatalogUpdater::Run {
+    SyncReport report;
+    TrustedState state;
+
+    SyncReport &end(Outcome outcome, const QString &reason)
+    {
+        report.outcome = outcome;
+        report.reason = reason;
+        if (outcome == Outcome::Expired)
+            report.warnings.append(reason);
+        return report;
+    }
+};
+
+CatalogUpdater::CatalogUpdater(QString syncRoot) : m_root(std::move(syncRoot)) {}
+
+qint64 CatalogUpdater::currentVersion() const
+{
+    return versionOfGeneration(CatalogGenerations(m_root).currentDirectory());
+}
+
+QString CatalogUpdater::currentCatalog() const { return CatalogGenerations(m_root).currentCatalog(); }
+
+SyncReport CatalogUpdater::update(RepositoryMirror &mirror, const QDateTime &now,
+                                  const ProgressFn &progress, const std::atomic_bool *cancel)
+{
+    SyncLock lock(m_root);
+    SyncReport report;
+    if (!lock.locked()) {
+        report.reason = QStringLiteral("another catalog update is already running");
+    } else {
+        report = updateLocked(mirror, now, progress, cancel);
+    }
+    report.bytesTransferred = mirror.bytesReceived();
+    report.catalogVersion = currentVersion();
+    report.catalogPath = currentCatalog();
+    if (!report.succeeded())
+        qCWarning(lcSync).noquote() << "catalog sync from" << mirror.description() << "ended:"
+                                    << outcomeName(report.outcome) << "-" << report.reason;
+    else
+        qCInfo(lcSync).noquote() << "catalog sync from" << mirror.description() << ":"
+                                 << outcomeName(report.outcome) << "version" << report.catalogVersion
+                                 << "bytes" << report.bytesTransferred;
+
+    // Staff see the last attempt's result; the versions were saved as they were trusted.
+    TrustStore trust(m_root);
+    QString ignored;
+    if (lock.locked()) {
+        if (auto s = trust.state(&ignored)) {
+            s->lastAttempt = now;
+            if (report.succeeded()) {
+                s->lastSuccess = now;
+                s->lastError.clear();
+            } else {
+                s->lastError = report.reason;
+            }
+            trust.saveState(*s);
+        }
+    }
+    return report;
+}
+
+SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTime &now,
+                                        const ProgressFn &progress, const std::atomic_bool *cancel)
+{
+    Run run;
+    TrustStore trust(m_root);
+    QString why;
+    auto root = trust.root(&why);
+    if (!root)
+        return run.end(Outcome::Failed, why);
+    auto state = trust.state(&why);
+    if (!state)
+        return run.end(Outcome::Failed, why);
+    run.state = *state;
+    if (root->version < run.state.rootVersion)
+        return run.end(Outcome::Rejected, QStringLiteral("the kiosk's trusted keys file was replaced "
+                                                         "by an older one"));
+    const qint64 serving = currentVersion();
+    const QString keep = QStringLiteral("The kiosk keeps showing the catalog it has (version %1).")
+                             .arg(serving);
+    if (progress)
+        progress({});
+
+    // 1. Key rotation: each new root must satisfy the old root's threshold and its own.
+    for (int step = 0; step < kMaxRootRotationsPerSync; ++step) {
+        const qint64 next = root->version + 1;
+        QByteArray bytes;
+        const FetchResult fr = mirror.fetchFile(QStringLiteral("%1.root.json").arg(next),
+                                                kMaxMetadataBytes, &bytes);
+        if (fr.status == FetchResult::NotFound)
+            break;
+        if (!fr.ok())
+            return run.end(fr.status == FetchResult::TooLarge ? Outcome::Rejected : Outcome::Failed,
+                           fr.reason + ". " + keep);
+        const QString what = QStringLiteral("the new signing keys file (root version %1)").arg(next);
+        const auto env = readEnvelope(bytes, &why);
+        if (!env)
+            return run.end(Outcome::Rejected, QStringLiteral("%1 is malformed (%2). %3").arg(what, why, keep));
+        QString bad = checkThreshold(*env, *root, root->root, what);
+        if (!bad.isEmpty())
+            return run.end(Outcome::Rejected, QStringLiteral("key change refused: %1 as the current "
+                                                             "keys require. %2").arg(bad, keep));
+        auto newer = RootMetadata::parse(env->signedBytes, &why);
+        if (!newer)
+            return run.end(Outcome::Rejected, QStringLiteral("%1 is invalid (%2). %3").arg(what, why, keep));
+        if (newer->version != next)
+            return run.end(Outcome::Rejected, QStringLiteral("%1 claims version %2. %3")
+                                                  .arg(what).arg(newer->version).arg(keep));
+        bad = checkThreshold(*env, *newer, newer->root, what);
+        if (!bad.isEmpty())
+            return run.end(Outcome::Rejected, QStringLiteral("key change refused: %1 by its own new "
+                                                             "keys. %2").arg(bad, keep));
+        if (QString err = trust.storeRoot(bytes); !err.isEmpty())
+            return run.end(Outcome::Failed, err);
+        root = newer;
+        run.state.rootVersion = root->version;
+        trust.saveState(run.state);
+        qCInfo(lcSync) << "trusted root keys rotated to version" << root->version;
+    }
+    if (root->expires <= now)
+        return run.end(Outcome::Expired, QStringLiteral("the catalog signing keys expired on %1. %2")
+                                             .arg(formatExpiry(root->expires), keep));
+
+    // 2. Timestamp: small, short-lived, pins the manifest.
+    QByteArray tsFile;
+    QByteArray etag = trust.trustedTimestamp().isEmpty() ? QByteArray() : run.state.timestampEtag;
+    FetchResult fr = mirror.fetchFile(QStringLiteral("timestamp.json"), kMaxMetadataBytes, &tsFile, &etag);
+    if (fr.status == FetchResult::NotModified)
+        tsFile = trust.trustedTimestamp();
+    else if (!fr.ok())
+        return run.end(fr.status == FetchResult::TooLarge ? Outcome::Rejected : Outcome::Failed,
+                       fr.reason + ". " + keep);
+    auto env = readEnvelope(tsFile, &why);
+    if (!env)
+        return run.end(Outcome::Rejected, QStringLiteral("the timestamp file is malformed (%1). %2").arg(why, keep));
+    if (QString bad = checkThreshold(*env, *root, root->timestamp, QStringLiteral("the timestamp file"));
+        !bad.isEmpty())
+        return run.end(Outcome::Rejected, bad + ". " + keep);
+    const auto ts = TimestampMetadata::parse(env->signedBytes, &why);
+    if (!ts)
+        return run.end(Outcome::Rejected, QStringLiteral("the timestamp file is invalid (%1). %2").arg(why, keep));
+    if (ts->version < run.state.timestampVersion || ts->manifestVersion < run.state.manifestVersion)
+        return run.end(Outcome::Rejected,
+                       QStringLiteral("%1 offers an older catalog (version %2) than this kiosk has "
+                                      "already trusted (version %3); an old catalog may be being "
+                                      "replayed. %4")
+                           .arg(mirror.description()).arg(ts->manifestVersion)
+                           .arg(qMax(run.state.manifestVersion, serving)).arg(keep));
+    if (ts->expires <= now)
+        return run.end(Outcome::Expired,
+                       QStringLiteral("the catalog from %1 is out of date: its signed timestamp "
+                                      "expired on %2 (the server may be stale or frozen). %3")
+                           .arg(mirror.description(), formatExpiry(ts->expires), keep));
+    run.state.timestampVersion = ts->version;
+    run.state.timestampEtag = etag;
+    trust.storeTimestamp(tsFile);
+    trust.saveState(run.state);
+
+    if (ts->manifestVersion == serving && !currentCatalog().isEmpty())
+        return run.end(Outcome::UpToDate, {});
+
+    // 3. Manifest: its bytes must be the ones the timestamp pins, before anything else.
+    const QString manifestName = QStringLiteral("%1.manifest.json").arg(ts->manifestVersion);
+    QByteArray manifestFile;
+    fr = mirror.fetchFile(manifestName, ts->manifest.length, &manifestFile);
+    const QString mixed = QStringLiteral("the catalog list %1 from %2 is not the one the signed "
+                                         "timestamp names: the source mixes files of different "
+                                         "versions or was altered. %3")
+                              .arg(manifestName, mirror.description(), keep);
+    if (fr.status == FetchResult::TooLarge)
+        return run.end(Outcome::Rejected, mixed);
+    if (!fr.ok())
+        return run.end(Outcome::Failed, fr.reason + ". " + keep);
+    if (manifestFile.size() != ts->manifest.length || sha256Hex(manifestFile) != ts->manifest.sha256)
+        return run.end(Outcome::Rejected, mixed);
+    env = readEnvelope(manifestFile, &why);
+    if (!env)
+        return run.end(Outcome::Rejected, QStringLiteral("the catalog list is malformed (%1). %2").arg(why, keep));
+    if (QString bad = checkThreshold(*env, *root, root->manifest, QStringLiteral("the catalog list"));
+        !bad.isEmpty())
+        return run.end(Outcome::Rejected, bad + ". " + keep);
+    const auto manifest = ManifestMetadata::parse(env->signedBytes, &why);
+    if (!manifest)
+        return run.end(Outcome::Rejected, QStringLiteral("the catalog list is invalid (%1). %2").arg(why, keep));
+    if (manifest->version != ts->manifestVersion)
+        return run.end(Outcome::Rejected, mixed);
+    if (manifest->expires <= now)
+        return run.end(Outcome::Expired, QStringLiteral("the catalog list version %1 expired on %2. %3")
+                                             .arg(manifest->version).arg(formatExpiry(manifest->expires), keep));
+    // From here on no mirror may offer anything older, even if this sync fails.
+    run.state.manifestVersion = manifest->version;
+    if (QString err = trust.saveState(run.state); !err.isEmpty())
+        return run.end(Outcome::Failed, err);
+
+    // 4. Download the blobs this kiosk does not hold yet.
+    BlobStore blobs(m_root);
+    QMap<QString, PinnedFile> missing; // by hash: identical files download once
+    qint64 sourceBytes = 0;
+    for (const PinnedFile &pin : manifest->files) {
+        sourceBytes += pin.length;
+        if (!blobs.contains(pin))
+            missing.insert(pin.sha256, pin);
+    }
+    qint64 missingBytes = 0;
+    for (const PinnedFile &pin : missing)
+        missingBytes += pin.length;
+    // The database takes about as much again as its sources; keep a margin on top.
+    const qint64 needed = missingBytes + 3 * sourceBytes + reserveBytes;
+    const qint64 available = QStorageInfo(m_root).bytesAvailable();
+    if (available >= 0 && available < needed)
+        return run.end(Outcome::Failed,
+                       QStringLiteral("not enough free disk space for catalog version %1: it needs "
+                                      "about %2 MB, %3 MB are free. %4")
+                           .arg(manifest->version).arg(megabytes(needed), megabytes(available), keep));
+
+    SyncProgress p{SyncProgress::Phase::Downloading, 0, missingBytes, 0, int(missing.size())};
+    const qint64 before = mirror.bytesReceived();
+    for (const PinnedFile &pin : missing) {
+        if (cancel && cancel->load())
+            return run.end(Outcome::Failed, QStringLiteral("the update was stopped. ") + keep);
+        fr = mirror.fetchBlob(QStringLiteral("blobs/") + pin.sha256, pin.length, blobs.partPathOf(pin.sha256));
+        const QString what = QStringLiteral("catalog file %1").arg(manifest->files.key(pin));
+        if (fr.status == FetchResult::TooLarge || fr.status == FetchResult::WrongLength) {
+            QFile::remove(blobs.partPathOf(pin.sha256)); // the wrong file: nothing to resume
+            return run.end(Outcome::Rejected,
+                           QStringLiteral("%1 is %2 than the signed list declares; %3. %4")
+                               .arg(what, fr.status == FetchResult::TooLarge ? QStringLiteral("longer")
+                                                                             : QStringLiteral("shorter"),
+                                    fr.status == FetchResult::TooLarge ? QStringLiteral("the download was stopped")
+                                                                       : QStringLiteral("it was not used"),
+                                    keep));
+        }
+        if (!fr.ok())
+            return run.end(Outcome::Failed, fr.reason + ". " + keep);
+        if (QString bad = blobs.adoptPart(pin, what); !bad.isEmpty())
+            return run.end(Outcome::Rejected, bad + ". " + keep);
+        p.filesDone += 1;
+        p.bytesDone = mirror.bytesReceived() - before;
+        run.report.filesDownloaded += 1;
+        if (progress)
+            progress(p);
+    }
+
+    // 5. Build the new generation beside the current one and switch.
+    bool rejected = false;
+    if (QString err = apply(*manifest, manifestFile, progress, &rejected); !err.isEmpty())
+        return run.end(rejected ? Outcome::Rejected : Outcome::Failed, err + ". " + keep);
+    return run.end(Outcome::Updated, {});
+}
+
+QString CatalogUpdater::apply(const ManifestMetadata &manifest, const QByteArray &manifestFile,
+                              const ProgressFn &progress, bool *rejected)
+{
+    CatalogGenerations generations(m_root);
+    BlobStore blobs(m_root);
+    const QString previousDir = generations.currentDirectory();
+    const QString name = generationName(manifest.version);
+    const QString genDir = m_root + QStringLiteral("/generations/") + name;
+    const QString staging = m_root + QStringLiteral("/staging/") + name;
+    if (progress)
+        progress({SyncProgress::Phase::Building, 0, 0, 0, int(manifest.files.size())});
+
+    // Leftovers of an interrupted apply are never in use (the switch is the last step).
+    QDir(genDir).removeRecursively();
+    QDir(staging).removeRecursively();
+    if (!QDir().mkpath(staging) || !QDir().mkpath(genDir))
+        return QStringLiteral("cannot create the folder for the new catalog");
+    for (auto it = manifest.files.cbegin(); it != manifest.files.cend(); ++it) {
+        const QString dest = staging + '/' + it.key();
+        QDir().mkpath(QFileInfo(dest).absolutePath());
+        if (QString err = blobs.copyVerified(it.value(), dest); !err.isEmpty())
+            return err;
+    }
+    const content::BuildReport build = content::buildCatalog(staging, genDir + '/' + CatalogGenerations::kCatalogFile);
+    QDir(staging).removeRecursively();
+    if (!build.ok()) {
+        *rejected = true;
+        return QStringLiteral("the signed catalog version %1 does not pass the catalog checks "
+                              "(%2 problem(s), first: %3)")
+            .arg(manifest.version).arg(build.errors.size()).arg(build.errors.first().toString());
+    }
+    if (QString err = writeFileDurably(genDir + QStringLiteral("/manifest.json"), manifestFile); !err.isEmpty())
+        return err;
+    fsyncPath(genDir);
+    fsyncPath(m_root + QStringLiteral("/generations"));
+    try {
+        content::CatalogStore store; // proves the new catalog opens before it is switched to
+        store.open(genDir + '/' + CatalogGenerations::kCatalogFile);
+    } catch (const std::exception &e) {
+        return QStringLiteral("the new catalog does not open: %1").arg(QString::fromUtf8(e.what()));
+    }
+    if (progress)
+        progress({SyncProgress::Phase::Switching, 0, 0, 0, 0});
+    if (QString err = generations.activate(name); !err.isEmpty())
+        return err;
+
+    // The previous generation stays until the next switch, and so does the one the UI
+    // has open; everything older goes, with the blobs only it used.
+    QStringList keep{QFileInfo(previousDir).fileName()};
+    if (!catalogInUse.isEmpty())
+        keep.append(QFileInfo(QFileInfo(catalogInUse).absolutePath()).fileName());
+    generations.pruneExcept(keep);
+    QSet<QString> keepBlobs;
+    for (const PinnedFile &pin : manifest.files)
+        keepBlobs.insert(pin.sha256);
+    QString why;
+    for (const QString &name : keep) {
+        const QByteArray kept = readSmallFile(m_root + QStringLiteral("/generations/") + name +
+                                                  QStringLiteral("/manifest.json"), kMaxManifestBytes);
+        if (const auto env = readEnvelope(kept, &why))
+            if (const auto m = ManifestMetadata::parse(env->signedBytes, &why))
+                for (const PinnedFile &pin : m->files)
+                    keepBlobs.insert(pin.sha256);
+    }
+    blobs.removeAllExcept(keepBlobs);
+    return {};
+}
+
+QString outcomeName(SyncReport::Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Updated: return QStringLiteral("updated");
+    case Outcome::UpToDate: return QStringLiteral("up to date");
+    case Outcome::Expired: return QStringLiteral("expired");
+    case Outcome::Rejected: return QStringLiteral("rejected");
+    case Outcome::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+} // namespace catalogsync

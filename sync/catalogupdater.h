@@ -1,0 +1,87 @@
+// CatalogUpdater: one sync of this kiosk's catalog from a mirror (web server or USB
+// stick), synchronous — SyncEngine runs it on a worker thread. Order of work:
+//   1. follow root key rotations (N+1.root.json signed by old AND new root keys);
+//   2. timestamp.json: verify, refuse versions lower than trusted (rollback), note
+//      expiry (freeze);
+//   3. N.manifest.json: must match the timestamp's pin (hash, length, version) before
+//      its signature is even checked — pieces of different versions do not mix;
+//   4. download only the blobs not yet in the BlobStore, each capped and verified;
+//   5. assemble the sources, build catalog.db in a new generation beside the current
+//      one, fsync, open it once, switch with one atomic rename (CatalogGenerations).
+// Any failure leaves the kiosk on the generation it was serving, with a plain reason.
+#pragma once
+
+#include "repositorymirror.h"
+#include "signedmetadata.h"
+
+#include <QDateTime>
+#include <QStringList>
+#include <atomic>
+#include <functional>
+
+namespace catalogsync {
+
+struct SyncProgress {
+    enum class Phase { Checking, Downloading, Building, Switching };
+    Phase phase = Phase::Checking;
+    qint64 bytesDone = 0;
+    qint64 bytesTotal = 0;
+    int filesDone = 0;
+    int filesTotal = 0;
+};
+
+struct SyncReport {
+    enum class Outcome {
+        Updated,  // a new catalog generation is in use
+        UpToDate, // nothing newer was offered
+        Expired,  // metadata expired (stale or frozen source): kept the current catalog
+        Rejected, // verification refused what the mirror offered (possible attack)
+        Failed    // network, disk or local problem; try again later
+    };
+    Outcome outcome = Outcome::Failed;
+    QString reason;       // plain words for staff; empty for Updated and UpToDate
+    QStringList warnings; // shown to staff even when the outcome is fine
+    qint64 catalogVersion = 0; // the version being served after this sync (0: none)
+    QString catalogPath;       // its database
+    qint64 bytesTransferred = 0;
+    int filesDownloaded = 0;
+
+    bool succeeded() const { return outcome == Outcome::Updated || outcome == Outcome::UpToDate; }
+};
+
+class CatalogUpdater
+{
+public:
+    using ProgressFn = std::function<void(const SyncProgress &)>;
+
+    explicit CatalogUpdater(QString syncRoot);
+
+    // `now` is fixed by the caller at the start of the sync and used for every
+    // expiry check. `cancel` (optional) is polled between downloads.
+    SyncReport update(RepositoryMirror &mirror, const QDateTime &now, const ProgressFn &progress = {},
+                      const std::atomic_bool *cancel = nullptr);
+
+    // The manifest version of the generation in use (0 when none).
+    qint64 currentVersion() const;
+    QString currentCatalog() const;
+
+    // Free disk space kept untouched by a sync (the kiosk's own data needs room too).
+    qint64 reserveBytes = 64ll * 1024 * 1024;
+    // The catalog database the UI still has open, if it has not yet moved to the newest
+    // generation: its generation is kept (never delete a database that is open).
+    QString catalogInUse;
+    static constexpr int kMaxRootRotationsPerSync = 16;
+
+private:
+    struct Run;
+    SyncReport updateLocked(RepositoryMirror &mirror, const QDateTime &now,
+                            const ProgressFn &progress, const std::atomic_bool *cancel);
+    QString apply(const ManifestMetadata &manifest, const QByteArray &manifestFile,
+                  const ProgressFn &progress, bool *rejected);
+
+    QString m_root;
+};
+
+QString outcomeName(SyncReport::Outcome outcome);
+
+} // namespace catalogsync

@@ -1,0 +1,75 @@
+// RepositoryMirror: where the signed repository's files come from — a web server
+// (HttpMirror) or a folder such as a USB stick (LocalMirror). Mirrors are untrusted:
+// they only move bytes, with caps; CatalogUpdater verifies everything they deliver.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <functional>
+
+namespace catalogsync {
+
+struct FetchResult {
+    enum Status {
+        Ok,
+        NotModified,
+        NotFound,
+        TooLarge,    // more bytes than allowed: the transfer was cut
+        WrongLength, // a complete body, but shorter than declared
+        Failed       // network, server or local error
+    };
+    Status status = Failed;
+    QString reason; // plain words, for staff
+
+    bool ok() const { return status == Ok; }
+    static FetchResult success() { return {Ok, {}}; }
+};
+
+class RepositoryMirror
+{
+public:
+    virtual ~RepositoryMirror() = default;
+    // "https://catalog.example/zone1" or "USB stick at /media/usb0".
+    virtual QString description() const = 0;
+
+    // A whole small file, refusing it once it passes cap bytes. With a non-empty
+    // *etag, a mirror that supports it may answer NotModified; on Ok *etag is updated.
+    virtual FetchResult fetchFile(const QString &relPath, qint64 cap, QByteArray *out,
+                                  QByteArray *etag = nullptr) = 0;
+    // Makes partFile hold exactly `length` bytes of relPath, resuming from the bytes
+    // it already holds. Never writes more than `length` bytes.
+    virtual FetchResult fetchBlob(const QString &relPath, qint64 length, const QString &partFile) = 0;
+
+    // Body bytes received from the mirror so far (what the transfer cost).
+    qint64 bytesReceived() const { return m_bytesReceived; }
+    // Called from the syncing thread with each chunk's size.
+    std::function<void(qint64)> onBytes;
+
+protected:
+    void countBytes(qint64 n)
+    {
+        m_bytesReceived += n;
+        if (onBytes)
+            onBytes(n);
+    }
+
+private:
+    qint64 m_bytesReceived = 0;
+};
+
+// A repository in a local folder: a USB stick, or a mirror on a mounted share.
+class LocalMirror : public RepositoryMirror
+{
+public:
+    explicit LocalMirror(QString directory, QString label = {});
+    QString description() const override;
+    FetchResult fetchFile(const QString &relPath, qint64 cap, QByteArray *out,
+                          QByteArray *etag = nullptr) override;
+    FetchResult fetchBlob(const QString &relPath, qint64 length, const QString &partFile) override;
+
+private:
+    QString m_dir;
+    QString m_label;
+};
+
+} // namespace catalogsync

@@ -1,0 +1,143 @@
+#include "syncengine.h"
+
+#include "cataloggenerations.h"
+#include "synclog.h"
+#include "truststore.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QThread>
+#include <algorithm>
+#include <cmath>
+
+namespace catalogsync {
+
+SyncEngine::SyncEngine(SyncSettings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings))
+{
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] {
+        if (!syncNow())
+            scheduleNextPoll();
+    });
+    connect(this, &SyncEngine::progressChanged, this, [this](const SyncProgress &p) { m_progress = p; });
+}
+
+SyncEngine::~SyncEngine()
+{
+    m_cancel = true;
+    if (m_worker) {
+        m_worker->wait(); // bounded by the transfer timeouts
+        delete m_worker;
+    }
+}
+
+int SyncEngine::nextPollDelaySeconds(int baseSeconds, int consecutiveFailures, int maxBackoffSeconds,
+                                     double random01)
+{
+    const double backedOff = std::min(double(maxBackoffSeconds),
+                                      double(baseSeconds) * std::pow(2.0, std::min(consecutiveFailures, 30)));
+    const double spread = 0.75 + 0.5 * std::clamp(random01, 0.0, 1.0);
+    return std::max(1, int(backedOff * spread));
+}
+
+bool SyncEngine::syncNow()
+{
+    if (m_settings.repositoryUrl.isEmpty())
+        return false;
+    const QUrl url = m_settings.repositoryUrl;
+    const HttpOptions http = m_settings.http;
+    return start([url, http] { return std::make_unique<HttpMirror>(url, http); });
+}
+
+bool SyncEngine::importFrom(const QString &directory, const QString &label)
+{
+    return start([directory, label] { return std::make_unique<LocalMirror>(directory, label); });
+}
+
+bool SyncEngine::start(std::function<std::unique_ptr<RepositoryMirror>()> makeMirror)
+{
+    if (m_worker)
+        return false;
+    m_cancel = false;
+    m_progress = {};
+    const QString root = m_settings.syncRoot;
+    const QString inUse = m_catalogInUse;
+    m_worker = QThread::create([this, root, inUse, makeMirror] {
+        auto mirror = makeMirror();
+        QElapsedTimer sinceEmit;
+        sinceEmit.start();
+        SyncProgress::Phase lastPhase = SyncProgress::Phase::Checking;
+        // Progress is thinned to ~10 signals a second: the UI only needs to look alive.
+        const auto progress = [&](const SyncProgress &p) {
+            if (p.phase != lastPhase || sinceEmit.elapsed() >= 100) {
+                lastPhase = p.phase;
+                sinceEmit.restart();
+                emit progressChanged(p);
+            }
+        };
+        CatalogUpdater updater(root);
+        updater.catalogInUse = inUse;
+        const SyncReport report = updater.update(*mirror, QDateTime::currentDateTimeUtc(), progress, &m_cancel);
+        QMetaObject::invokeMethod(this, [this, report] { onFinished(report); }, Qt::QueuedConnection);
+    });
+    m_worker->start(QThread::LowPriority);
+    return true;
+}
+
+void SyncEngine::onFinished(const SyncReport &report)
+{
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+        m_worker = nullptr;
+    }
+    m_consecutiveFailures = report.succeeded() ? 0 : m_consecutiveFailures + 1;
+    emit syncFinished(report);
+    if (report.outcome == SyncReport::Outcome::Updated)
+        emit catalogUpdated(report.catalogPath);
+    scheduleNextPoll();
+}
+
+void SyncEngine::startPolling()
+{
+    m_pollingEnabled = true;
+    scheduleNextPoll();
+}
+
+void SyncEngine::stopPolling()
+{
+    m_pollingEnabled = false;
+    m_pollTimer.stop();
+}
+
+void SyncEngine::scheduleNextPoll()
+{
+    if (!m_pollTimer.isActive() && m_pollingEnabled)
+        m_pollTimer.start(std::chrono::seconds(nextPollDelaySeconds(
+            m_settings.pollIntervalSeconds, m_consecutiveFailures, m_settings.maxBackoffSeconds,
+            QRandomGenerator::global()->generateDouble())));
+}
+
+SyncStatus SyncEngine::status() const
+{
+    SyncStatus s;
+    const CatalogGenerations generations(m_settings.syncRoot);
+    s.catalogVersion = CatalogUpdater(m_settings.syncRoot).currentVersion();
+    if (!generations.currentCatalog().isEmpty())
+        s.catalogSince = QFileInfo(generations.currentCatalog()).lastModified().toUTC();
+    QString why;
+    if (const auto state = TrustStore(m_settings.syncRoot).state(&why)) {
+        s.lastSuccess = state->lastSuccess;
+        s.lastAttempt = state->lastAttempt;
+        s.lastError = state->lastError;
+    } else {
+        s.lastError = why;
+    }
+    s.running = m_worker != nullptr;
+    s.progress = m_progress;
+    return s;
+}
+
+} // namespace catalogsync

@@ -1,0 +1,86 @@
+// SyncEngine: runs catalog syncs off the UI thread and tells staff how they go.
+// One sync at a time, on its own QThread; progress and results arrive as queued
+// signals. The engine never swaps the catalog under the UI: it announces
+// catalogUpdated(path) and the kiosk opens the new generation between sessions
+// (the previous generation stays on disk until the next switch, so the open one is
+// never deleted under a reader).
+#pragma once
+
+#include "catalogupdater.h"
+#include "httpmirror.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace catalogsync {
+
+struct SyncSettings {
+    QString syncRoot;
+    QUrl repositoryUrl; // empty: no network sync (USB only)
+    HttpOptions http;
+    int pollIntervalSeconds = 3600;
+    int maxBackoffSeconds = 6 * 3600;
+};
+
+// Everything the staff screen shows about sync.
+struct SyncStatus {
+    qint64 catalogVersion = 0;
+    QDateTime catalogSince;  // when the version in use was installed
+    QDateTime lastSuccess;
+    QDateTime lastAttempt;
+    QString lastError;       // plain words
+    bool running = false;
+    SyncProgress progress;
+};
+
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncEngine(SyncSettings settings, QObject *parent = nullptr);
+    ~SyncEngine() override; // stops a running sync and waits for it
+
+    // Start a sync now; false when one is already running (or no URL is configured).
+    bool syncNow();
+    // Import from a repository folder (a mounted USB stick) with the same checks.
+    bool importFrom(const QString &directory, const QString &label);
+    // Regular network syncs, spread over time with jitter and backing off on failure.
+    void startPolling();
+    void stopPolling();
+    bool isRunning() const { return m_worker != nullptr; }
+    // The catalog the UI has open; syncs keep its generation until the UI moves on.
+    void setCatalogInUse(const QString &catalogPath) { m_catalogInUse = catalogPath; }
+    SyncStatus status() const;
+
+    // Next poll delay: base doubled per consecutive failure up to maxBackoff, then
+    // spread ±25% by random01 (0…1) so thousands of kiosks do not poll in step.
+    static int nextPollDelaySeconds(int baseSeconds, int consecutiveFailures, int maxBackoffSeconds,
+                                    double random01);
+
+signals:
+    void progressChanged(const catalogsync::SyncProgress &progress);
+    void syncFinished(const catalogsync::SyncReport &report);
+    void catalogUpdated(const QString &catalogPath);
+
+private:
+    bool start(std::function<std::unique_ptr<RepositoryMirror>()> makeMirror);
+    void onFinished(const SyncReport &report);
+    void scheduleNextPoll();
+
+    SyncSettings m_settings;
+    QThread *m_worker = nullptr;
+    std::atomic_bool m_cancel{false};
+    QTimer m_pollTimer;
+    int m_consecutiveFailures = 0;
+    bool m_pollingEnabled = false;
+    SyncProgress m_progress;
+    QString m_catalogInUse;
+};
+
+} // namespace catalogsync

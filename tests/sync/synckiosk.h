@@ -1,0 +1,47 @@
+// The kiosk side in the sync tests: a sync root with pinned keys, synced through the
+// real CatalogUpdater.
+#pragma once
+
+#include "catalogupdater.h"
+#include "httpmirror.h"
+#include "syncfixture.h"
+#include "truststore.h"
+
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace synctest {
+
+struct TestKiosk {
+    QTemporaryDir dir;
+    QString root() const { return dir.path(); }
+    QString trust(const QByteArray &rootFile) { return catalogsync::TrustStore(root()).installRoot(rootFile); }
+    catalogsync::SyncReport sync(const QString &url, int stallSeconds = 5,
+                                 const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                                 long *connections = nullptr)
+    {
+        catalogsync::HttpMirror mirror(QUrl(url), {5, stallSeconds, {}});
+        const auto report = catalogsync::CatalogUpdater(root()).update(mirror, now);
+        if (connections)
+            *connections = mirror.connectionsOpened();
+        return report;
+    }
+    catalogsync::SyncReport import(const QString &directory,
+                                   const QDateTime &now = QDateTime::currentDateTimeUtc())
+    {
+        catalogsync::LocalMirror mirror(directory, QStringLiteral("USB stick"));
+        return catalogsync::CatalogUpdater(root()).update(mirror, now);
+    }
+    qint64 version() const { return catalogsync::CatalogUpdater(root()).currentVersion(); }
+    QString catalog() const { return catalogsync::CatalogUpdater(root()).currentCatalog(); }
+    QString title() const { return guideTitle(catalog()); }
+};
+
+inline const char *describe(const catalogsync::SyncReport &r)
+{
+    static thread_local QByteArray text;
+    text = (catalogsync::outcomeName(r.outcome) + ": " + r.reason).toUtf8();
+    return text.constData();
+}
+
+} // namespace synctest
