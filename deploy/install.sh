@@ -13,7 +13,7 @@ install -D -m 0755 build/kiosk/kiosk /usr/lib/disclosure-kiosk/kiosk
 install -D -m 0644 build/demo-catalog.db /usr/lib/disclosure-kiosk/demo-catalog.db
 [ -f /etc/disclosure-kiosk/kiosk.conf ] || \
     install -D -m 0644 config/kiosk.conf /etc/disclosure-kiosk/kiosk.conf
-install -d -o kiosk -g kiosk /var/lib/disclosure-kiosk/catalog
+install -d -o kiosk -g kiosk /var/lib/disclosure-kiosk/sync
 install -D -m 0644 deploy/disclosure-kiosk.service /etc/systemd/system/disclosure-kiosk.service
 systemctl daemon-reload
 systemctl enable disclosure-kiosk.service

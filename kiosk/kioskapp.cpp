@@ -23,7 +23,7 @@ Q_LOGGING_CATEGORY(lcKiosk, "kiosk.app")
 
 namespace {
 const char *kSystemConfig = "/etc/disclosure-kiosk/kiosk.conf";
-const char *kSyncRoot = "/var/lib/disclosure-kiosk/catalog";
+const char *kSyncRoot = "/var/lib/disclosure-kiosk/sync"; // see sync/README.md
 } // namespace
 
 KioskApp::KioskApp(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
