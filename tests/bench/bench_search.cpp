@@ -11,6 +11,8 @@
 #include "search/cjktokenizer.h"
 #include "sqlitedb.h"
 
+#include "performancedoc.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -278,19 +280,5 @@ int main(int argc, char **argv)
     o << "\n<!-- search:end -->";
     std::printf("%s\n", qPrintable(section));
 
-    QFile doc(a[2]);
-    QString text;
-    if (doc.open(QIODevice::ReadOnly))
-        text = QString::fromUtf8(doc.readAll());
-    doc.close();
-    const qsizetype b = text.indexOf("<!-- search:begin -->");
-    const qsizetype e = text.indexOf("<!-- search:end -->");
-    if (b >= 0 && e > b)
-        text.replace(b, e + qsizetype(strlen("<!-- search:end -->")) - b, section);
-    else
-        text += "\n" + section + "\n";
-    if (!doc.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return 1;
-    doc.write(text.toUtf8());
-    return 0;
+    return writePerformanceSection(a[2], QStringLiteral("search"), section) ? 0 : 1;
 }

@@ -3,6 +3,8 @@
 // the median and worst start-up time and peak memory, with kiosk/baseline ratios.
 // Writes the figures into docs/PERFORMANCE.md between the start-up markers.
 //   bench_startup KIOSK BASELINE DEMO_CATALOG PERFORMANCE_MD [RUNS]
+#include "performancedoc.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -97,19 +99,5 @@ int main(int argc, char **argv)
             .arg(table);
     std::printf("%s\n", qPrintable(section));
 
-    QFile doc(a[4]);
-    QString text;
-    if (doc.open(QIODevice::ReadOnly))
-        text = QString::fromUtf8(doc.readAll());
-    doc.close();
-    const qsizetype begin = text.indexOf("<!-- startup:begin -->");
-    const qsizetype end = text.indexOf("<!-- startup:end -->");
-    if (begin >= 0 && end > begin)
-        text.replace(begin, end + int(strlen("<!-- startup:end -->")) - begin, section);
-    else
-        text += "\n" + section + "\n";
-    if (!doc.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return 1;
-    doc.write(text.toUtf8());
-    return 0;
+    return writePerformanceSection(a[4], QStringLiteral("startup"), section) ? 0 : 1;
 }
