@@ -1,6 +1,7 @@
 #include "catalogbuilder.h"
 #include "catalogparser.h"
 #include "catalogschema.h"
+#include "durablefile.h"
 #include "sqlitedb.h"
 #include "search/pinyinlexicon.h"
 #include "search/searchindexbuilder.h"
@@ -18,7 +19,7 @@ namespace {
 
 void insertItem(SqliteDb &db, const ItemRecord &rec)
 {
-    db.prepare("INSERT INTO items(id, kind, title, summary, body_md, body_html, source_path) "
+    db.cached("INSERT INTO items(id, kind, title, summary, body_md, body_html, source_path) "
                "VALUES (?,?,?,?,?,?,?)")
         .bind(1, rec.id)
         .bind(2, rec.kind)
@@ -29,23 +30,23 @@ void insertItem(SqliteDb &db, const ItemRecord &rec)
         .bind(7, rec.path)
         .run();
 
-    Statement sec = db.prepare("INSERT INTO sections(item_id, ord, heading, text) VALUES (?,?,?,?)");
+    Statement &sec = db.cached("INSERT INTO sections(item_id, ord, heading, text) VALUES (?,?,?,?)");
     for (int i = 0; i < rec.body.sections.size(); ++i) {
         sec.bind(1, rec.id).bind(2, i).bindOptional(3, rec.body.sections[i].heading)
             .bind(4, rec.body.sections[i].text);
         sec.run();
     }
-    Statement kw = db.prepare("INSERT INTO item_keywords(item_id, keyword) VALUES (?,?)");
+    Statement &kw = db.cached("INSERT INTO item_keywords(item_id, keyword) VALUES (?,?)");
     for (const QString &k : rec.keywords) {
         kw.bind(1, rec.id).bind(2, k);
         kw.run();
     }
-    Statement tag = db.prepare("INSERT INTO item_tags(item_id, tag) VALUES (?,?)");
+    Statement &tag = db.cached("INSERT INTO item_tags(item_id, tag) VALUES (?,?)");
     for (const QString &t : rec.tags) {
         tag.bind(1, rec.id).bind(2, t);
         tag.run();
     }
-    Statement link = db.prepare(
+    Statement &link = db.cached(
         "INSERT OR IGNORE INTO links(from_id, to_id, relation, ord) VALUES (?,?,?,?)");
     int ord = 0;
     for (const LinkRecord &l : rec.links) {
@@ -54,18 +55,18 @@ void insertItem(SqliteDb &db, const ItemRecord &rec)
         link.bind(1, rec.id).bind(2, l.to).bind(3, l.relation).bind(4, ord++);
         link.run();
     }
-    Statement st = db.prepare("INSERT OR IGNORE INTO item_stages(item_id, stage_id) VALUES (?,?)");
+    Statement &st = db.cached("INSERT OR IGNORE INTO item_stages(item_id, stage_id) VALUES (?,?)");
     for (const QString &s : rec.stages) {
         st.bind(1, rec.id).bind(2, s);
         st.run();
     }
-    Statement att = db.prepare("INSERT INTO attachments(item_id, ord, title, file) VALUES (?,?,?,?)");
+    Statement &att = db.cached("INSERT INTO attachments(item_id, ord, title, file) VALUES (?,?,?,?)");
     for (int i = 0; i < rec.attachments.size(); ++i) {
         att.bind(1, rec.id).bind(2, i).bind(3, rec.attachments[i].title)
             .bind(4, rec.attachments[i].file);
         att.run();
     }
-    Statement tr = db.prepare(
+    Statement &tr = db.cached(
         "INSERT INTO translations(item_id, lang, field, value) VALUES (?,?,?,?)");
     for (const TranslationRecord &t : rec.translations) {
         for (auto it = t.fields.cbegin(); it != t.fields.cend(); ++it) {
@@ -77,7 +78,7 @@ void insertItem(SqliteDb &db, const ItemRecord &rec)
 
 void insertGuide(SqliteDb &db, const ItemRecord &r)
 {
-    db.prepare("INSERT INTO guides(id, basic_code, impl_code, type, agency, for_person, "
+    db.cached("INSERT INTO guides(id, basic_code, impl_code, type, agency, for_person, "
                "for_business, consult_phone, complaint_phone, eligibility_html, no_application, "
                "quantity_limit, visits, online_url, legal_days, legal_unit, promised_days, "
                "promised_unit, place, hours, fee_charged, fee_standard, fee_basis, effective, "
@@ -109,19 +110,19 @@ void insertGuide(SqliteDb &db, const ItemRecord &r)
         .bind(25, r.text.value("updated"))
         .bindOptional(26, r.text.value("repealed"))
         .run();
-    Statement ch = db.prepare("INSERT INTO guide_channels(guide_id, channel) VALUES (?,?)");
+    Statement &ch = db.cached("INSERT INTO guide_channels(guide_id, channel) VALUES (?,?)");
     for (const QString &c : r.channels) {
         ch.bind(1, r.id).bind(2, c);
         ch.run();
     }
-    Statement b = db.prepare(
+    Statement &b = db.cached(
         "INSERT INTO guide_basis(guide_id, ord, policy_id, clause, text) VALUES (?,?,?,?,?)");
     for (int i = 0; i < r.basis.size(); ++i) {
         b.bind(1, r.id).bind(2, i).bindOptional(3, r.basis[i].policyId)
             .bindOptional(4, r.basis[i].clause).bindOptional(5, r.basis[i].text);
         b.run();
     }
-    Statement m = db.prepare(
+    Statement &m = db.cached(
         "INSERT INTO guide_materials(guide_id, ord, name, form, copies, necessity, condition, "
         "source, blank_form, sample, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     for (int i = 0; i < r.materials.size(); ++i) {
@@ -131,7 +132,7 @@ void insertGuide(SqliteDb &db, const ItemRecord &r)
             .bindOptional(9, x.blankForm).bindOptional(10, x.sample).bindOptional(11, x.notes);
         m.run();
     }
-    Statement s = db.prepare("INSERT INTO guide_steps(guide_id, ord, name, description, actor, "
+    Statement &s = db.cached("INSERT INTO guide_steps(guide_id, ord, name, description, actor, "
                              "duration) VALUES (?,?,?,?,?,?)");
     for (int i = 0; i < r.steps.size(); ++i) {
         s.bind(1, r.id).bind(2, i).bind(3, r.steps[i].name).bind(4, r.steps[i].description)
@@ -145,55 +146,55 @@ void insertKindRow(SqliteDb &db, const ItemRecord &r)
     if (r.kind == "guide") {
         insertGuide(db, r);
     } else if (r.kind == "stage") {
-        db.prepare("INSERT INTO stages(id, audience, ord, icon) VALUES (?,?,?,?)")
+        db.cached("INSERT INTO stages(id, audience, ord, icon) VALUES (?,?,?,?)")
             .bind(1, r.id).bind(2, r.text.value("audience")).bind(3, r.ints.value("order"))
             .bindOptional(4, r.text.value("icon")).run();
     } else if (r.kind == "scenario") {
-        db.prepare("INSERT INTO scenarios(id, audience) VALUES (?,?)")
+        db.cached("INSERT INTO scenarios(id, audience) VALUES (?,?)")
             .bind(1, r.id).bind(2, r.text.value("audience")).run();
-        Statement g = db.prepare(
+        Statement &g = db.cached(
             "INSERT OR IGNORE INTO scenario_guides(scenario_id, guide_id, ord) VALUES (?,?,?)");
         for (int i = 0; i < r.orderedIds.size(); ++i) {
             g.bind(1, r.id).bind(2, r.orderedIds[i]).bind(3, i);
             g.run();
         }
     } else if (r.kind == "policy") {
-        db.prepare("INSERT INTO policies(id, index_no, agency, doc_no, written, published, "
+        db.cached("INSERT INTO policies(id, index_no, agency, doc_no, written, published, "
                    "disclosure, validity, validity_date, replaced_by) VALUES (?,?,?,?,?,?,?,?,?,?)")
             .bind(1, r.id).bind(2, r.text.value("index_no")).bind(3, r.text.value("agency"))
             .bind(4, r.text.value("doc_no")).bind(5, r.text.value("written"))
             .bind(6, r.text.value("published")).bind(7, r.text.value("disclosure"))
             .bind(8, r.text.value("validity")).bindOptional(9, r.text.value("validity_date"))
             .bindOptional(10, r.text.value("replaced_by")).run();
-        Statement t = db.prepare("INSERT INTO policy_topics(policy_id, topic) VALUES (?,?)");
+        Statement &t = db.cached("INSERT INTO policy_topics(policy_id, topic) VALUES (?,?)");
         for (const QString &topic : r.topics) {
             t.bind(1, r.id).bind(2, topic);
             t.run();
         }
     } else if (r.kind == "interpretation") {
-        db.prepare("INSERT INTO interpretations(id, policy_id, form, agency, published) "
+        db.cached("INSERT INTO interpretations(id, policy_id, form, agency, published) "
                    "VALUES (?,?,?,?,?)")
             .bind(1, r.id).bind(2, r.text.value("policy")).bind(3, r.text.value("form"))
             .bind(4, r.text.value("agency")).bind(5, r.text.value("published")).run();
     } else if (r.kind == "qa") {
-        db.prepare("INSERT INTO qa(id, source_id, clause, updated) VALUES (?,?,?,?)")
+        db.cached("INSERT INTO qa(id, source_id, clause, updated) VALUES (?,?,?,?)")
             .bind(1, r.id).bind(2, r.text.value("source")).bindOptional(3, r.text.value("clause"))
             .bind(4, r.text.value("updated")).run();
     } else if (r.kind == "gazette") {
-        Statement g = db.prepare("INSERT INTO gazette_issues(id, year, number, total_number, "
+        Statement &g = db.cached("INSERT INTO gazette_issues(id, year, number, total_number, "
                                  "published) VALUES (?,?,?,?,?)");
         g.bind(1, r.id).bind(2, r.ints.value("year")).bind(3, r.ints.value("number"));
         if (r.ints.contains("total_number"))
             g.bind(4, r.ints.value("total_number"));
         g.bind(5, r.text.value("published")).run();
-        Statement d = db.prepare(
+        Statement &d = db.cached(
             "INSERT INTO gazette_documents(issue_id, ord, policy_id) VALUES (?,?,?)");
         for (int i = 0; i < r.orderedIds.size(); ++i) {
             d.bind(1, r.id).bind(2, i).bind(3, r.orderedIds[i]);
             d.run();
         }
     } else if (r.kind == "point") {
-        db.prepare("INSERT INTO points(id, category, district, address, hours, phone, lat, lon) "
+        db.cached("INSERT INTO points(id, category, district, address, hours, phone, lat, lon) "
                    "VALUES (?,?,?,?,?,?,?,?)")
             .bind(1, r.id).bind(2, r.text.value("category")).bind(3, r.text.value("district"))
             .bind(4, r.text.value("address")).bind(5, r.text.value("hours"))
@@ -242,16 +243,6 @@ void writeDatabase(const CatalogRecords &records, const PinyinDictionary &dictio
     db.close();
 }
 
-bool fsyncPath(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
 } // namespace
 
 BuildReport buildCatalog(const QString &sourceDir, const QString &outputPath)
@@ -286,14 +277,14 @@ BuildReport buildCatalog(const QString &sourceDir, const QString &outputPath)
     }
     // Durable before visible: flush the new file, rename it over the target, then
     // flush the directory entry.
-    if (!fsyncPath(temp) || ::rename(QFile::encodeName(temp).constData(),
-                                     QFile::encodeName(out.absoluteFilePath()).constData()) != 0) {
+    QString moved = fsyncPath(temp) ? renameDurably(temp, out.absoluteFilePath())
+                                    : QStringLiteral("cannot flush %1 to disk").arg(temp);
+    if (!moved.isEmpty()) {
         QFile::remove(temp);
         report.errors.append({outputPath, 0, QStringLiteral("cannot move the new catalog into "
-                                                            "place")});
+                                                            "place: %1").arg(moved)});
         return report;
     }
-    fsyncPath(out.absolutePath());
     for (const ItemRecord &r : records.items) {
         report.itemCounts[r.kind] += 1;
         report.translationCount += int(r.translations.size());

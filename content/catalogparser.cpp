@@ -468,13 +468,12 @@ void parseSynonyms(const QString &root, CatalogRecords &records, QList<SourceErr
     records.hotSearches = r.list("hot", false);
 }
 
-void checkLinks(CatalogRecords &records, QList<SourceError> *errors)
+void checkLinks(const CatalogRecords &records, QList<SourceError> *errors)
 {
     QHash<QString, QString> kindOf;
     for (const ItemRecord &item : records.items)
         kindOf.insert(item.id, item.kind);
-    for (ItemRecord &item : records.items) {
-        QSet<QString> seen;
+    for (const ItemRecord &item : records.items) {
         for (const LinkRecord &link : item.links) {
             if (!kindOf.contains(link.to)) {
                 errors->append({item.path, link.line,
@@ -492,7 +491,6 @@ void checkLinks(CatalogRecords &records, QList<SourceError> *errors)
             if (link.to == item.id)
                 errors->append({item.path, link.line,
                                 QStringLiteral("'%1' links the item to itself").arg(link.relation)});
-            seen.insert(link.to + '\n' + link.relation);
         }
     }
 }

@@ -4,13 +4,17 @@ namespace content {
 
 SqliteDb::~SqliteDb() { close(); }
 
-SqliteDb::SqliteDb(SqliteDb &&other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
+SqliteDb::SqliteDb(SqliteDb &&other) noexcept : m_db(other.m_db), m_cache(std::move(other.m_cache))
+{
+    other.m_db = nullptr;
+}
 
 SqliteDb &SqliteDb::operator=(SqliteDb &&other) noexcept
 {
     if (this != &other) {
         close();
         m_db = other.m_db;
+        m_cache = std::move(other.m_cache);
         other.m_db = nullptr;
     }
     return *this;
@@ -35,6 +39,7 @@ void SqliteDb::open(const QString &path, Mode mode)
 
 void SqliteDb::close()
 {
+    m_cache.clear(); // finalize cached statements before the connection goes
     if (m_db) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
@@ -52,6 +57,16 @@ void SqliteDb::exec(const char *sql)
 }
 
 Statement SqliteDb::prepare(const char *sql) { return Statement(m_db, sql); }
+
+Statement &SqliteDb::cached(const char *sql)
+{
+    std::unique_ptr<Statement> &slot = m_cache[sql];
+    if (!slot)
+        slot = std::make_unique<Statement>(m_db, sql);
+    else
+        slot->reset();
+    return *slot;
+}
 
 QString SqliteDb::lastError() const
 {

@@ -6,7 +6,10 @@
 #include <QByteArray>
 #include <QString>
 #include <sqlite3.h>
+#include <memory>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 namespace content {
 
@@ -37,11 +40,15 @@ public:
 
     void exec(const char *sql);
     Statement prepare(const char *sql);
+    // A statement prepared once per connection and reused (reset after each run):
+    // for statements executed once per item while building a catalog.
+    Statement &cached(const char *sql);
     sqlite3 *handle() const { return m_db; }
     QString lastError() const;
 
 private:
     sqlite3 *m_db = nullptr;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
 };
 
 class Statement

@@ -43,13 +43,13 @@ KioskApp::KioskApp(Options options, QObject *parent) : QObject(parent), m_option
 
 KioskApp::~KioskApp()
 {
-    for (auto setInstanceNull : {+[] { CatalogService::setInstance(nullptr); },
-                                 +[] { Localization::setInstance(nullptr); },
-                                 +[] { AccessibilitySettings::setInstance(nullptr); },
-                                 +[] { Navigator::setInstance(nullptr); },
-                                 +[] { Session::setInstance(nullptr); },
-                                 +[] { UsageLog::setInstance(nullptr); }})
-        setInstanceNull();
+    // The services die with this object; QML must not reach them through create().
+    CatalogService::setInstance(nullptr);
+    Localization::setInstance(nullptr);
+    AccessibilitySettings::setInstance(nullptr);
+    Navigator::setInstance(nullptr);
+    Session::setInstance(nullptr);
+    UsageLog::setInstance(nullptr);
 }
 
 QString KioskApp::defaultConfigPath()

@@ -7,7 +7,6 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
-#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 #include <memory>
@@ -33,6 +32,23 @@ bool prepareHeadless()
     qputenv("QT_QPA_PLATFORM", "offscreen");
     qputenv("QT_QUICK_BACKEND", "software");
     return true;
+}
+
+// Calls fn once, right after the first frame that shows catalog content (the main
+// view's contentReady), asking for frames until then.
+template <typename Fn> void whenContentShown(QQuickWindow *window, Fn fn)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(window, &QQuickWindow::frameSwapped, window,
+                                   [window, fn, connection] {
+                                       if (!window->property("contentReady").toBool()) {
+                                           window->update();
+                                           return;
+                                       }
+                                       QObject::disconnect(*connection);
+                                       fn();
+                                   });
+    window->update();
 }
 
 } // namespace
@@ -62,21 +78,18 @@ int main(int argc, char **argv)
     if (!kiosk.start(engine))
         return 1;
 
+    QQuickWindow *window = kiosk.window();
     if (cli.isSet(startupOpt)) {
-        // First frame of any kind, then the first frame that shows catalog content.
-        QQuickWindow *window = kiosk.window();
         auto firstFrame = std::make_shared<double>(-1);
-        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [window, firstFrame] {
-            const double now = startupprobe::millisecondsSinceProcessStart();
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [firstFrame] {
             if (*firstFrame < 0)
-                *firstFrame = now;
-            if (window->property("contentReady").toBool()) {
-                std::printf("%s\n", qPrintable(startupprobe::report(*firstFrame, now)));
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            } else {
-                window->update(); // keep frames coming until the content is there
-            }
+                *firstFrame = startupprobe::millisecondsSinceProcessStart();
+        });
+        whenContentShown(window, [firstFrame] {
+            const double now = startupprobe::millisecondsSinceProcessStart();
+            std::printf("%s\n", qPrintable(startupprobe::report(*firstFrame, now)));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
         });
     }
 
@@ -84,15 +97,8 @@ int main(int argc, char **argv)
     if (screenshot.isEmpty() && headless)
         screenshot = QDir::current().absoluteFilePath("kiosk-screenshots/home.png");
     if (!screenshot.isEmpty()) {
-        // Wait until the catalog is shown (the view reports it), then grab.
-        QQuickWindow *window = kiosk.window();
         const bool quitAfter = cli.isSet(quitOpt);
-        auto *timer = new QTimer(&app);
-        timer->setInterval(100);
-        QObject::connect(timer, &QTimer::timeout, &app, [window, timer, screenshot, quitAfter] {
-            if (!window->property("contentReady").toBool())
-                return;
-            timer->stop();
+        whenContentShown(window, [window, screenshot, quitAfter] {
             QDir().mkpath(QFileInfo(screenshot).absolutePath());
             const bool saved = window->grabWindow().save(screenshot);
             std::fprintf(stderr, "kiosk: %s %s\n", saved ? "screenshot saved to" : "could not save",
@@ -100,7 +106,6 @@ int main(int argc, char **argv)
             if (quitAfter)
                 QCoreApplication::exit(saved ? 0 : 1);
         });
-        timer->start();
     }
     return app.exec();
 }

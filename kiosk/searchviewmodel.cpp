@@ -124,18 +124,18 @@ void SearchViewModel::runSearch()
             m_candidates = d.candidates;
             m_tried = d.results.terms;
             m_searched = !query.isEmpty();
-            if (d.hot != m_hot) {
-                m_hot = d.hot;
-                m_stages.clear();
-            }
-            m_stages.clear();
+            QVariantList stages;
             for (const auto &st : d.stages)
-                m_stages.append(QVariantMap{{"itemId", st.id}, {"title", st.title}});
+                stages.append(QVariantMap{{"itemId", st.id}, {"title", st.title}});
+            if (d.hot != m_hot || stages != m_stages) {
+                m_hot = d.hot;
+                m_stages = stages;
+                emit hotSearchesChanged();
+            }
             if (!query.isEmpty()) {
                 m_pendingQuery = query;
                 m_pendingCount = m_total;
             }
-            emit hotSearchesChanged();
             emit resultsChanged();
         });
 }

@@ -5,10 +5,17 @@
 // replaced before anything is stored.
 #pragma once
 
+#include "compositionsingleton.h"
+
 #include <QObject>
 #include <QThreadPool>
+#include <memory>
 
-class UsageLog : public QObject
+namespace content {
+class SqliteDb;
+}
+
+class UsageLog : public QObject, public CompositionSingleton<UsageLog>
 {
     Q_OBJECT
 public:
@@ -25,10 +32,10 @@ public:
     static QString anonymised(const QString &query);
     static QString defaultPath();
 
-    static UsageLog *instance();
-    static void setInstance(UsageLog *log);
-
 private:
     QString m_path;
     QThreadPool m_pool;
+    // Opened on first use by the pool's one thread and kept open: no reopening and
+    // schema check for every query a resident types.
+    std::shared_ptr<content::SqliteDb> m_db;
 };

@@ -1,4 +1,5 @@
 #include "cataloggenerations.h"
+#include "durablefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,11 +51,7 @@ QString CatalogGenerations::activate(const QString &name)
         ::unlink(tmp.constData());
         return QStringLiteral("cannot switch catalog: %1").arg(QString::fromLocal8Bit(strerror(err)));
     }
-    const int dirFd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
+    content::fsyncPath(m_root);
     return {};
 }
 

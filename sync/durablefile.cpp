@@ -11,42 +11,6 @@
 
 namespace catalogsync {
 
-bool fsyncPath(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-QString writeFileDurably(const QString &path, const QByteArray &bytes)
-{
-    const QFileInfo target(path);
-    if (!QDir().mkpath(target.absolutePath()))
-        return QStringLiteral("cannot create folder %1").arg(target.absolutePath());
-    const QString temp = target.absolutePath() + "/." + target.fileName() + ".new-" +
-                         QString::number(QCoreApplication::applicationPid());
-    QFile f(temp);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return QStringLiteral("cannot write %1: %2").arg(temp, f.errorString());
-    const bool written = f.write(bytes) == bytes.size() && f.flush();
-    const QString error = f.errorString();
-    f.close();
-    if (!written || !fsyncPath(temp)) {
-        QFile::remove(temp);
-        return QStringLiteral("cannot write %1 (disk full?): %2").arg(path, error);
-    }
-    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
-        const QString reason = QString::fromLocal8Bit(strerror(errno));
-        QFile::remove(temp);
-        return QStringLiteral("cannot replace %1: %2").arg(path, reason);
-    }
-    fsyncPath(target.absolutePath());
-    return {};
-}
-
 QByteArray readSmallFile(const QString &path, qint64 cap, bool *ok)
 {
     QFile f(path);

@@ -2,14 +2,16 @@
 // write beside the target, fsync the file, rename over the target, fsync the folder.
 #pragma once
 
+#include "../content/durablefile.h" // content's: fsyncPath, renameDurably, writeFileDurably
+
 #include <QByteArray>
 #include <QString>
 
 namespace catalogsync {
 
-bool fsyncPath(const QString &path);
-// Returns an empty string on success, else a plain reason.
-QString writeFileDurably(const QString &path, const QByteArray &bytes);
+using content::fsyncPath;
+using content::writeFileDurably;
+
 QByteArray readSmallFile(const QString &path, qint64 cap, bool *ok = nullptr);
 
 } // namespace catalogsync

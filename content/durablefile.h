@@ -1,0 +1,19 @@
+// Making files survive a power cut: fsync a file or folder, and replace a file
+// atomically (write beside it, fsync, rename over it, fsync the folder). Shared by
+// the catalog builder and by sync, which both switch files kiosks depend on.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace content {
+
+bool fsyncPath(const QString &path);
+// Moves a complete, fsynced file over target and flushes the folder entry. Returns
+// an empty string on success, else a plain reason; the temporary file is removed
+// on failure.
+QString renameDurably(const QString &temp, const QString &target);
+// Writes bytes to path through a temporary file and renameDurably.
+QString writeFileDurably(const QString &path, const QByteArray &bytes);
+
+} // namespace content
