@@ -69,6 +69,16 @@ void flipByte(const QString &path, qint64 at)
 
 } // namespace
 
+// nginx's ETag is mtime + size, so a timestamp rewritten within the same second at the
+// same size looks unchanged (304 Not Modified). Real renewals are hours apart; the
+// tests make that so instead of racing the clock.
+static bool renewedLater(const QString &repo)
+{
+    QFile ts(repo + QStringLiteral("/timestamp.json"));
+    return ts.open(QIODevice::ReadWrite) &&
+           ts.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime);
+}
+
 class SyncNetworkTest : public QObject
 {
     Q_OBJECT
@@ -234,6 +244,7 @@ private slots:
         // A sync whose fixed clock is past a valid timestamp's expiry: same answer.
         QCOMPARE(RepositoryPublisher(s.repo.repo()).renewTimestamp(
                      QDateTime::currentDateTimeUtc().addDays(1), {s.repo.timestampKey}), QString());
+        QVERIFY(renewedLater(s.repo.repo()));
         r = s.kiosk.sync(s.nginx.url(), 5, QDateTime::currentDateTimeUtc().addDays(2));
         QVERIFY_UNCHANGED(s, r, Outcome::Expired, "expired on");
         // …and with the kiosk's clock right, the renewed timestamp is accepted.
@@ -344,6 +355,7 @@ private slots:
         // The retired timestamp key is no longer good enough.
         QCOMPARE(RepositoryPublisher(s.repo.repo()).renewTimestamp(
                      QDateTime::currentDateTimeUtc().addDays(3), {oldTimestamp}), QString());
+        QVERIFY(renewedLater(s.repo.repo()));
         r = s.kiosk.sync(s.nginx.url());
         QVERIFY2(r.outcome == Outcome::Rejected && r.reason.contains("timestamp file is not signed"),
                  describe(r));
