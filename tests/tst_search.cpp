@@ -1,4 +1,5 @@
 // Search relevance on the demo catalog, the way residents type, and hostile input.
+#include "catalogbuilder.h"
 #include "catalogstore.h"
 #include "search/cjktokenizer.h"
 #include "testsupport.h"
@@ -29,40 +30,66 @@ private slots:
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("expected");
         // 1 character
-        QTest::newRow("1-char 税") << "税" << "g-tax-newbiz";
-        QTest::newRow("1-char 婚") << "婚" << "g-marriage-reg";
+        QTest::newRow("1-char 税") << "税"
+                                   << "g-tax-newbiz";
+        QTest::newRow("1-char 婚") << "婚"
+                                   << "g-marriage-reg";
         // 2 characters, the most common query
-        QTest::newRow("医保") << "医保" << "g-medins-transfer";
-        QTest::newRow("低保") << "低保" << "g-dibao";
-        QTest::newRow("户口") << "户口" << "g-newborn-hukou";
-        QTest::newRow("退休") << "退休" << "g-retire-approval";
-        QTest::newRow("社保卡") << "社保卡" << "g-ssc-apply";
+        QTest::newRow("医保") << "医保"
+                              << "g-medins-transfer";
+        QTest::newRow("低保") << "低保"
+                              << "g-dibao";
+        QTest::newRow("户口") << "户口"
+                              << "g-newborn-hukou";
+        QTest::newRow("退休") << "退休"
+                              << "g-retire-approval";
+        QTest::newRow("社保卡") << "社保卡"
+                                << "g-ssc-apply";
         // long names
-        QTest::newRow("full title") << "城乡居民基本养老保险参保登记" << "g-pension-enroll";
-        QTest::newRow("policy title") << "示例市最低生活保障办法" << "p-dibao";
-        QTest::newRow("公积金提取") << "公积金提取" << "g-housing-fund-withdraw";
+        QTest::newRow("full title") << "城乡居民基本养老保险参保登记"
+                                    << "g-pension-enroll";
+        QTest::newRow("policy title") << "示例市最低生活保障办法"
+                                      << "p-dibao";
+        QTest::newRow("公积金提取") << "公积金提取"
+                                    << "g-housing-fund-withdraw";
         // pinyin and initials typed on the on-screen keyboard
-        QTest::newRow("pinyin yibao") << "yibao" << "g-medins-transfer";
-        QTest::newRow("pinyin dibao") << "dibao" << "g-dibao";
-        QTest::newRow("pinyin gongjijin") << "gongjijin" << "g-housing-fund-withdraw";
-        QTest::newRow("initials gjj") << "gjj" << "g-housing-fund-withdraw";
-        QTest::newRow("initials db") << "db" << "g-dibao";
+        QTest::newRow("pinyin yibao") << "yibao"
+                                      << "g-medins-transfer";
+        QTest::newRow("pinyin dibao") << "dibao"
+                                      << "g-dibao";
+        QTest::newRow("pinyin gongjijin") << "gongjijin"
+                                          << "g-housing-fund-withdraw";
+        QTest::newRow("initials gjj") << "gjj"
+                                      << "g-housing-fund-withdraw";
+        QTest::newRow("initials db") << "db"
+                                     << "g-dibao";
         // synonyms and colloquial words
-        QTest::newRow("医疗保险 = 医保") << "医疗保险" << "g-medins-transfer";
-        QTest::newRow("生孩子 → 生育") << "生孩子" << "g-maternity-benefit";
-        QTest::newRow("开公司 → 企业开办") << "开公司" << "sc-open-biz";
-        QTest::newRow("营业执照") << "营业执照" << "g-biz-register";
+        QTest::newRow("医疗保险 = 医保") << "医疗保险"
+                                         << "g-medins-transfer";
+        QTest::newRow("生孩子 → 生育") << "生孩子"
+                                       << "g-maternity-benefit";
+        QTest::newRow("开公司 → 企业开办") << "开公司"
+                                           << "sc-open-biz";
+        QTest::newRow("营业执照") << "营业执照"
+                                  << "g-biz-register";
         // traditional characters and full-width input
-        QTest::newRow("traditional 醫療保險") << "醫療保險" << "g-medins-transfer";
-        QTest::newRow("traditional 戶口") << "戶口" << "g-newborn-hukou";
-        QTest::newRow("full-width digits") << "２０２４年义务教育" << "p-school-enroll";
+        QTest::newRow("traditional 醫療保險") << "醫療保險"
+                                              << "g-medins-transfer";
+        QTest::newRow("traditional 戶口") << "戶口"
+                                          << "g-newborn-hukou";
+        QTest::newRow("full-width digits") << "２０２４年义务教育"
+                                           << "p-school-enroll";
         // mixed Latin and Chinese
-        QTest::newRow("mixed 2024 低保") << "2024 低保" << "p-dibao-standard-2024";
+        QTest::newRow("mixed 2024 低保") << "2024 低保"
+                                         << "p-dibao-standard-2024";
         // typos in Latin
-        QTest::newRow("typo yibso") << "yibso" << "g-medins-transfer";
-        QTest::newRow("typo gongjjin") << "gongjjin" << "g-housing-fund-withdraw";
+        QTest::newRow("typo yibso") << "yibso"
+                                    << "g-medins-transfer";
+        QTest::newRow("typo gongjjin") << "gongjjin"
+                                       << "g-housing-fund-withdraw";
         // English titles of translated items
-        QTest::newRow("english birth") << "birth certificate" << "g-birth-cert";
+        QTest::newRow("english birth") << "birth certificate"
+                                       << "g-birth-cert";
     }
 
     void relevance()
@@ -88,6 +115,55 @@ private slots:
         }
         QVERIFY(current >= 0 && repealed >= 0);
         QVERIFY(current < repealed);
+    }
+
+    // A one-character query on a catalog where it is in hundreds of titles: too many
+    // to rank one by one, so the strongest stored rows are taken (searchindexbuilder
+    // stores best first). The newest, shortest title must still lead although its file
+    // is read last, a title hit must outrank keyword-only hits, and the page is full.
+    void broadQueryOnALargeCatalog()
+    {
+        QTemporaryDir tmp;
+        const QString tree = tmp.filePath("src");
+        QVERIFY(testsupport::copyTree(testsupport::demoSources(), tree));
+        const QString guide = testsupport::readFile(tree + "/guides/g-dibao.md");
+        auto variant = [&guide](const QString &id, const QString &title, const QString &updated,
+                                const QString &keywords) {
+            return QString(guide)
+                .replace(QRegularExpression("\nid: [^\n]*"), "\nid: " + id)
+                .replace(QRegularExpression("\ntitle: [^\n]*"), "\ntitle: " + title)
+                .replace(QRegularExpression("\nupdated: [^\n]*"), "\nupdated: " + updated)
+                .replace(QRegularExpression("\nkeywords: [^\n]*"),
+                         "\nkeywords: [" + keywords + "]");
+        };
+        // 400 older guides with 廉 in a long title, 20 with it in their keywords only;
+        // their files sort before the one that should lead.
+        for (int i = 0; i < 420; ++i) {
+            const QString id = QStringLiteral("g-bulk-%1").arg(i, 3, 10, QChar('0'));
+            const bool inTitle = i < 400;
+            const QString title = QStringLiteral("关于%1住房保障对象第%2批次申请材料递交的说明")
+                                      .arg(inTitle ? QStringLiteral("廉租") : QString())
+                                      .arg(i);
+            QVERIFY(testsupport::writeFile(
+                tree + "/guides/" + id + ".md",
+                variant(id, title, "2020-01-01", inTitle ? "住房" : "廉租")));
+        }
+        QVERIFY(testsupport::writeFile(tree + "/guides/zz-lianzu.md",
+                                       variant("zz-lianzu", "廉租房申请", "2025-01-01", "住房")));
+        const QString db = tmp.filePath("big.db");
+        const BuildReport report = buildCatalog(tree, db);
+        QVERIFY2(report.ok(), qPrintable(report.errors.value(0).toString()));
+        CatalogStore store;
+        store.open(db);
+        const auto results = store.search(QStringLiteral("廉"), "zh-Hans", 60);
+        QCOMPARE(results.hits.size(), 60);
+        QCOMPARE(results.hits.first().item.id, QStringLiteral("zz-lianzu"));
+        for (const auto &h : results.hits) // keyword-only hits never beat title hits
+            QVERIFY2(h.item.title.contains(QStringLiteral("廉")), qPrintable(h.item.id));
+        // A selective query on the same catalog is ranked in full: the exact item first.
+        const auto exact = store.search(QStringLiteral("第399批次"), "zh-Hans", 5);
+        QVERIFY(!exact.hits.isEmpty());
+        QCOMPARE(exact.hits.first().item.id, QStringLiteral("g-bulk-399"));
     }
 
     void highlightsMergeAdjacentMatches()

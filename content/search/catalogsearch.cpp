@@ -15,7 +15,10 @@ namespace {
 constexpr int kMaxQueryChars = 64;
 
 // A non-owning view of the connection for the Statement helper.
-Statement prepare(sqlite3 *db, const char *sql) { return Statement(db, sql); }
+Statement prepare(sqlite3 *db, const char *sql)
+{
+    return Statement(db, sql);
+}
 
 bool isLatinOnly(const QString &s)
 {
@@ -62,15 +65,10 @@ QStringList synonymsOf(sqlite3 *db, const QString &term)
     return out;
 }
 
-double kindWeight(const QString &kind)
+QString escapeHtml(const QString &s)
 {
-    static const QHash<QString, double> w = {
-        {"guide", 1.3}, {"scenario", 1.3}, {"qa", 1.15}, {"policy", 1.0},
-        {"interpretation", 0.95}, {"point", 1.0}, {"stage", 1.1}, {"gazette", 0.8}};
-    return w.value(kind, 1.0);
+    return s.toHtmlEscaped();
 }
-
-QString escapeHtml(const QString &s) { return s.toHtmlEscaped(); }
 
 // Marks every character of text covered by a term; adjacent marks merge into one
 // highlighted run.
@@ -102,23 +100,50 @@ QString highlight(const QString &text, const QStringList &terms)
     return out;
 }
 
+// The first place any term occurs in text, or -1. Most text is already simplified, so
+// the terms are looked for as written first; folding (every character through the
+// traditional→simplified table) only when that finds nothing.
+qsizetype firstHit(const QString &text, const QStringList &terms)
+{
+    auto find = [&terms](const QString &in, Qt::CaseSensitivity cs) {
+        qsizetype first = -1;
+        for (const QString &t : terms) {
+            const qsizetype at = t.isEmpty() ? -1 : in.indexOf(t, 0, cs);
+            if (at >= 0 && (first < 0 || at < first))
+                first = at;
+        }
+        return first;
+    };
+    const qsizetype raw = find(text, Qt::CaseInsensitive);
+    return raw >= 0 ? raw : find(foldForSearch(text), Qt::CaseSensitive);
+}
+
+// About 90 characters of body around its first hit, on one line, highlighted. Only
+// a window around the hit is flattened, not the whole body.
 QString snippetAround(const QString &body, const QStringList &terms)
 {
-    const QString flat = QString(body).replace('\n', ' ').simplified();
-    const QString folded = foldForSearch(flat);
-    qsizetype first = -1;
-    for (const QString &t : terms) {
-        const qsizetype at = folded.indexOf(t);
-        if (at >= 0 && (first < 0 || at < first))
-            first = at;
-    }
-    const qsizetype start = std::max<qsizetype>(0, first - 24);
-    QString cut = flat.mid(start, 90);
-    return (start > 0 ? QStringLiteral("…") : QString()) + highlight(cut, terms) +
-           (start + 90 < flat.size() ? QStringLiteral("…") : QString());
+    constexpr qsizetype kBefore = 24, kLength = 90;
+    const qsizetype hit = std::max<qsizetype>(0, firstHit(body, terms));
+    const qsizetype windowStart = std::max<qsizetype>(0, hit - 3 * kBefore);
+    const QString flat =
+        body.mid(windowStart, 3 * kBefore + 3 * kLength).replace('\n', ' ').simplified();
+    const qsizetype start =
+        std::max<qsizetype>(0, std::max<qsizetype>(0, firstHit(flat, terms)) - kBefore);
+    const QString cut = flat.mid(start, kLength);
+    const bool more = windowStart + start + kLength < body.size();
+    return (windowStart + start > 0 ? QStringLiteral("…") : QString()) + highlight(cut, terms) +
+           (more ? QStringLiteral("…") : QString());
 }
 
 } // namespace
+
+double searchKindWeight(const QString &kind)
+{
+    static const QHash<QString, double> w = {
+        {"guide", 1.3},           {"scenario", 1.3}, {"qa", 1.15},   {"policy", 1.0},
+        {"interpretation", 0.95}, {"point", 1.0},    {"stage", 1.1}, {"gazette", 0.8}};
+    return w.value(kind, 1.0);
+}
 
 QString cleanQuery(const QString &raw)
 {
@@ -147,8 +172,8 @@ static int editDistance(const QString &a, const QString &b, int max)
         cur[0] = i;
         int rowMin = cur[0];
         for (int j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
-                               prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            cur[j] = std::min(
+                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
             rowMin = std::min(rowMin, cur[j]);
         }
         if (rowMin > max)
@@ -214,7 +239,8 @@ QStringList hotSearches(sqlite3 *db)
 namespace {
 
 // A row that matched: which item, which part of it, and how well (higher is better).
-struct Candidate {
+struct Candidate
+{
     int section = 0;
     qint64 rowid = 0; // row of search_index, for the snippet
     double score = 0;
@@ -227,61 +253,126 @@ void keepBest(QHash<QString, Candidate> &best, const QString &id, const Candidat
         best.insert(id, c);
 }
 
-// Titles and keywords, ranked by bm25: small doclists, so even a one-character query
-// on a huge catalog ranks quickly.
-void matchTitles(sqlite3 *db, const QString &match, QHash<QString, Candidate> &best)
+// bm25 reads a term's whole doclist to weigh it, so its cost grows with the number of
+// matching rows: a one-character query on a 100,000-item catalog would score tens of
+// thousands. Rows are stored best first (see searchindexbuilder.cpp: kind, validity,
+// recency, shortness), so the first kRankCap matches in rowid order are the strongest
+// candidates. When a query matches fewer rows than that, bm25 ranks them all; when it
+// matches more, those first kRankCap are kept and ranked by a cheap score instead.
+constexpr int kRankCap = 240;
+
+struct Probe
 {
-    Statement s = prepare(db, "SELECT item_id, rowid, bm25(search_titles, 10.0, 3.0) AS r FROM "
-                              "search_titles WHERE search_titles MATCH ?1 ORDER BY r LIMIT 400");
-    s.bind(1, match);
+    struct Row
+    {
+        QString itemId;
+        qint64 rowid = 0;
+        int section = 0;
+        QString title;
+    };
+    QList<Row> rows; // in stored (best-first) order
+    bool capped() const { return rows.size() >= kRankCap; }
+};
+
+// sql selects item id, rowid, section and title of at most ?2 rows matching ?1.
+Probe probe(sqlite3 *db, const char *sql, const QString &match)
+{
+    Probe p;
+    Statement s = prepare(db, sql);
+    s.bind(1, match).bind(2, kRankCap);
     while (s.step())
-        keepBest(best, s.text(0), {0, s.integer(1), 100.0 - s.real(2)});
+        p.rows.append({s.text(0), s.integer(1), int(s.integer(2)), s.text(3)});
+    return p;
+}
+
+// Titles and keywords: small doclists, ranked by bm25 (title ≫ keywords) unless the
+// query is too broad for that.
+void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, int limit,
+                 QHash<QString, Candidate> &best)
+{
+    const Probe p = probe(db,
+                          "SELECT item_id, rowid, 0, title FROM search_titles WHERE "
+                          "search_titles MATCH ?1 LIMIT ?2",
+                          match);
+    if (!p.capped()) {
+        Statement s = prepare(db, "SELECT item_id, rowid, bm25(search_titles, 10.0, 3.0) AS r "
+                                  "FROM search_titles WHERE search_titles MATCH ?1 ORDER BY r "
+                                  "LIMIT 400");
+        s.bind(1, match);
+        while (s.step())
+            keepBest(best, s.text(0), {0, s.integer(1), 100.0 - s.real(2)});
+        return;
+    }
+    // Broad: a match in the title outranks one in the keywords only, shorter titles
+    // (where the term is most of the title) first, then stored order. Only the best
+    // few times the page size go on to be finished.
+    QList<QPair<double, int>> scored;
+    for (int i = 0; i < p.rows.size(); ++i) {
+        const QString &t = p.rows[i].title;
+        bool inTitle = false;
+        for (const QString &term : terms)
+            inTitle = inTitle || t.contains(term, Qt::CaseInsensitive);
+        scored.append({(inTitle ? 112.0 : 104.0) - 0.1 * double(std::min<qsizetype>(t.size(), 60)) -
+                           0.001 * i,
+                       i});
+    }
+    std::sort(scored.begin(), scored.end(), std::greater<>());
+    for (int k = 0; k < scored.size() && k < 3 * limit; ++k) {
+        const Probe::Row &row = p.rows[scored[k].second];
+        keepBest(best, row.itemId, {0, row.rowid, scored[k].first});
+    }
 }
 
 // Bodies. Ranked by bm25 for selective queries; for broad ones (one or two
-// characters, found in a large share of a big catalog) ranking every match would
-// take seconds, so body-only matches come unranked, after every title match.
+// characters, found in a large share of a big catalog) body-only matches come
+// unranked, in stored order, after every title match.
 void matchBodies(sqlite3 *db, const QString &match, bool ranked, int limit,
                  QHash<QString, Candidate> &best)
 {
+    static const char *probeSql = "SELECT item_id, rowid, section, '' FROM search_index WHERE "
+                                  "search_index MATCH ?1 LIMIT ?2";
     if (ranked) {
-        Statement s = prepare(db, "SELECT item_id, section, rowid, bm25(search_index, 12.0, 4.0, "
-                                  "1.0) AS r FROM search_index WHERE search_index MATCH ?1 "
-                                  "ORDER BY r LIMIT 400");
-        s.bind(1, match);
-        while (s.step())
-            keepBest(best, s.text(0), {int(s.integer(1)), s.integer(2), -s.real(3)});
+        const Probe p = probe(db, probeSql, match);
+        if (!p.capped()) {
+            Statement s = prepare(db, "SELECT item_id, section, rowid, bm25(search_index, 12.0, "
+                                      "4.0, 1.0) AS r FROM search_index WHERE search_index "
+                                      "MATCH ?1 ORDER BY r LIMIT 400");
+            s.bind(1, match);
+            while (s.step())
+                keepBest(best, s.text(0), {int(s.integer(1)), s.integer(2), -s.real(3)});
+            return;
+        }
+        for (int i = 0; i < p.rows.size(); ++i)
+            keepBest(best, p.rows[i].itemId, {p.rows[i].section, p.rows[i].rowid, 2.0 - 0.001 * i});
         return;
     }
-    Statement s = prepare(db, "SELECT item_id, section, rowid FROM search_index WHERE "
-                              "search_index MATCH ?1 LIMIT ?2");
+    Statement s = prepare(db, probeSql);
     s.bind(1, match).bind(2, limit * 3);
     while (s.step())
         if (!best.contains(s.text(0)))
-            best.insert(s.text(0), {int(s.integer(1)), s.integer(2), 1.0});
+            best.insert(s.text(0), {int(s.integer(2)), s.integer(1), 1.0});
 }
 
 // Turns candidates into hits: item facts in one query, the kiosk's ordering rules,
 // and snippets for the hits that are shown.
-void finishHits(sqlite3 *db, const QHash<QString, Candidate> &best, const QString &lang,
-                int limit, SearchResults *results)
+void finishHits(sqlite3 *db, const QHash<QString, Candidate> &best, const QString &lang, int limit,
+                SearchResults *results)
 {
     QJsonArray ids;
     for (auto it = best.cbegin(); it != best.cend(); ++it)
         ids.append(it.key());
     Statement s = prepare(
-        db,
-        "SELECT i.id, i.kind, "
-        " COALESCE((SELECT value FROM translations t WHERE t.item_id=i.id AND t.lang=?2 AND "
-        "  t.field='title'), i.title), "
-        " CASE i.kind WHEN 'policy' THEN (SELECT p.validity <> '有效' FROM policies p WHERE "
-        "  p.id=i.id) WHEN 'guide' THEN (SELECT g.repealed IS NOT NULL FROM guides g WHERE "
-        "  g.id=i.id) ELSE 0 END, "
-        " COALESCE((SELECT published FROM policies p WHERE p.id=i.id), "
-        "  (SELECT updated FROM guides g WHERE g.id=i.id), "
-        "  (SELECT updated FROM qa q WHERE q.id=i.id), "
-        "  (SELECT published FROM gazette_issues gi WHERE gi.id=i.id), '') "
-        "FROM items i WHERE i.id IN (SELECT value FROM json_each(?1))");
+        db, "SELECT i.id, i.kind, "
+            " COALESCE((SELECT value FROM translations t WHERE t.item_id=i.id AND t.lang=?2 AND "
+            "  t.field='title'), i.title), "
+            " CASE i.kind WHEN 'policy' THEN (SELECT p.validity <> '有效' FROM policies p WHERE "
+            "  p.id=i.id) WHEN 'guide' THEN (SELECT g.repealed IS NOT NULL FROM guides g WHERE "
+            "  g.id=i.id) ELSE 0 END, "
+            " COALESCE((SELECT published FROM policies p WHERE p.id=i.id), "
+            "  (SELECT updated FROM guides g WHERE g.id=i.id), "
+            "  (SELECT updated FROM qa q WHERE q.id=i.id), "
+            "  (SELECT published FROM gazette_issues gi WHERE gi.id=i.id), '') "
+            "FROM items i WHERE i.id IN (SELECT value FROM json_each(?1))");
     s.bind(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))).bind(2, lang);
     QList<QPair<SearchHit, qint64>> hits;
     while (s.step()) {
@@ -294,7 +385,8 @@ void finishHits(sqlite3 *db, const QHash<QString, Candidate> &best, const QStrin
         SearchHit hit;
         hit.item = ItemRef{s.text(0), s.text(1), s.text(2), QString(), QString(), repealed};
         hit.section = c.section;
-        hit.score = c.score * kindWeight(hit.item.kind) * (1.0 + recency) * (repealed ? 0.25 : 1.0);
+        hit.score =
+            c.score * searchKindWeight(hit.item.kind) * (1.0 + recency) * (repealed ? 0.25 : 1.0);
         hits.append({hit, c.rowid});
     }
     std::stable_sort(hits.begin(), hits.end(), [](const auto &a, const auto &b) {
@@ -309,7 +401,7 @@ void finishHits(sqlite3 *db, const QHash<QString, Candidate> &best, const QStrin
         if (body.step()) {
             if (hit.section > 0)
                 hit.sectionHeading = body.text(0);
-            hit.snippetHtml = snippetAround(body.text(1).left(4000), results->terms);
+            hit.snippetHtml = snippetAround(body.text(1), results->terms);
         }
         body.reset();
         hit.titleHtml = highlight(hit.item.title, results->terms);
@@ -330,7 +422,7 @@ void runMatch(sqlite3 *db, const QString &match, const QString &lang, int limit,
               SearchResults *out)
 {
     QHash<QString, Candidate> best;
-    matchTitles(db, match, best);
+    matchTitles(db, match, out->terms, limit, best);
     if (best.size() < limit || ranked)
         matchBodies(db, match, ranked, limit, best);
     finishHits(db, best, lang, limit, out);

@@ -41,4 +41,7 @@ SearchResults searchCatalog(sqlite3 *db, const QString &rawQuery, const QString 
 QStringList pinyinCandidates(sqlite3 *db, const QString &latin, int limit = 8);
 QStringList hotSearches(sqlite3 *db);
 
+// How much an item's kind counts in ranking (guides and 一件事 lead, gazette issues trail).
+double searchKindWeight(const QString &kind);
+
 } // namespace content

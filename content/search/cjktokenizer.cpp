@@ -4,11 +4,12 @@
 
 #include <QByteArray>
 #include <QList>
+#include <atomic>
+#include <cstring>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
-#include <cstring>
 
 namespace content {
 namespace {
@@ -59,31 +60,63 @@ void appendUtf8(std::string &s, char32_t c)
 }
 
 // Traditional → simplified for one character, through OpenCC's t2s conversion,
-// cached: the same few thousand characters recur across the whole catalog.
+// cached: the same few thousand characters recur across the whole catalog. Characters
+// of the Basic Multilingual Plane's CJK blocks are cached in a flat table read without
+// a lock (search folds every character of every highlighted title and snippet); the
+// rare supplementary-plane characters in a map behind the lock.
+char32_t convertWithOpenCC(char32_t c)
+{
+    static opencc_t converter = opencc_open("t2s.json");
+    char32_t result = c;
+    if (converter == reinterpret_cast<opencc_t>(-1))
+        return result;
+    std::string in;
+    appendUtf8(in, c);
+    if (char *out = opencc_convert_utf8(converter, in.data(), in.size())) {
+        char32_t decoded = 0;
+        const int n =
+            decodeUtf8(reinterpret_cast<const unsigned char *>(out), int(strlen(out)), &decoded);
+        if (n == int(strlen(out)) && isCjk(decoded))
+            result = decoded;
+        opencc_convert_utf8_free(out);
+    }
+    return result;
+}
+
+constexpr char32_t kTableStart = 0x3400, kTableEnd = 0xA000;   // CJK Ext. A … Unified
+constexpr char32_t kCompatStart = 0xF900, kCompatEnd = 0xFB00; // Compatibility Ideographs
+
+int tableSlot(char32_t c)
+{
+    if (c >= kTableStart && c < kTableEnd)
+        return int(c - kTableStart);
+    if (c >= kCompatStart && c < kCompatEnd)
+        return int(kTableEnd - kTableStart + (c - kCompatStart));
+    return -1;
+}
+
 char32_t simplified(char32_t c)
 {
-    static std::mutex lock;
-    static std::unordered_map<char32_t, char32_t> cache;
-    static opencc_t converter = opencc_open("t2s.json");
-    std::lock_guard<std::mutex> guard(lock);
-    const auto it = cache.find(c);
-    if (it != cache.end())
-        return it->second;
-    char32_t result = c;
-    if (converter != reinterpret_cast<opencc_t>(-1)) {
-        std::string in;
-        appendUtf8(in, c);
-        if (char *out = opencc_convert_utf8(converter, in.data(), in.size())) {
-            char32_t decoded = 0;
-            const int n = decodeUtf8(reinterpret_cast<const unsigned char *>(out),
-                                     int(strlen(out)), &decoded);
-            if (n == int(strlen(out)) && isCjk(decoded))
-                result = decoded;
-            opencc_convert_utf8_free(out);
-        }
+    static std::mutex lock; // OpenCC's converter and the map are not thread-safe
+    // 0 = not looked up yet; OpenCC is asked once per character.
+    static std::atomic<char32_t> table[(kTableEnd - kTableStart) + (kCompatEnd - kCompatStart)];
+    static std::unordered_map<char32_t, char32_t> others;
+    const int slot = tableSlot(c);
+    if (slot >= 0) {
+        const char32_t known = table[slot].load(std::memory_order_relaxed);
+        if (known)
+            return known;
     }
-    cache.emplace(c, result);
-    return result;
+    std::lock_guard<std::mutex> guard(lock);
+    if (slot >= 0) {
+        const char32_t result = convertWithOpenCC(c);
+        table[slot].store(result, std::memory_order_relaxed);
+        return result;
+    }
+    const auto it = others.find(c);
+    if (it != others.end())
+        return it->second;
+    return others.emplace(c, convertWithOpenCC(c)).first->second;
 }
 
 enum class CharClass { Separator, Cjk, Word };
@@ -106,7 +139,8 @@ char32_t fold(char32_t c, CharClass *cls)
     return c;
 }
 
-struct Unit {
+struct Unit
+{
     char32_t c;
     int start, end; // byte offsets in the input
 };
@@ -125,8 +159,8 @@ int emitCjkRun(const std::vector<Unit> &run, bool query, void *ctx, TokenCallbac
             token.clear();
             appendUtf8(token, run[i].c);
             appendUtf8(token, run[i + 1].c);
-            if (int rc = xToken(ctx, 0, token.data(), int(token.size()), run[i].start,
-                                run[i + 1].end))
+            if (int rc =
+                    xToken(ctx, 0, token.data(), int(token.size()), run[i].start, run[i + 1].end))
                 return rc;
         }
         return SQLITE_OK;
@@ -249,10 +283,21 @@ QString foldForSearch(const QString &text)
 {
     QString out;
     out.reserve(text.size());
-    for (const char32_t c : text.toUcs4()) {
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        char32_t c = text[i].unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < n && text[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
+            ++i;
+        }
         CharClass cls;
         const char32_t f = fold(c, &cls);
-        out.append(QString::fromUcs4(&f, 1));
+        if (QChar::requiresSurrogates(f)) {
+            out.append(QChar(QChar::highSurrogate(f)));
+            out.append(QChar(QChar::lowSurrogate(f)));
+        } else {
+            out.append(QChar(char16_t(f)));
+        }
     }
     return out;
 }

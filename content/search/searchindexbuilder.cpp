@@ -1,5 +1,6 @@
 #include "searchindexbuilder.h"
 #include "catalogschema.h"
+#include "catalogsearch.h"
 #include "cjktokenizer.h"
 #include "pinyinlexicon.h"
 #include "sqlitedb.h"
@@ -40,31 +41,79 @@ bool isLong(const ItemRecord &r)
            r.body.sections.size() > 1;
 }
 
+// The order rows are stored in, best first: broad queries on a large catalog take
+// the first matches in rowid order rather than ranking every match (catalogsearch.cpp).
+// Kind first, then valid before repealed, newer before older, shorter titles first.
+QList<const ItemRecord *> bestFirst(const CatalogRecords &records)
+{
+    struct Key
+    {
+        double kind;
+        bool repealed;
+        QString date;
+        qsizetype titleLength;
+        const ItemRecord *item;
+    };
+    QList<Key> keys;
+    for (const ItemRecord &r : records.items) {
+        const QString validity = r.text.value(QStringLiteral("validity"));
+        const bool repealed = (!validity.isEmpty() && validity != QStringLiteral("有效")) ||
+                              !r.text.value(QStringLiteral("repealed")).isEmpty();
+        QString date = r.text.value(QStringLiteral("published"));
+        if (date.isEmpty())
+            date = r.text.value(QStringLiteral("updated"));
+        keys.append({searchKindWeight(r.kind), repealed, date, r.title.size(), &r});
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) {
+        if (a.kind != b.kind)
+            return a.kind > b.kind;
+        if (a.repealed != b.repealed)
+            return !a.repealed;
+        if (a.date != b.date)
+            return a.date > b.date;
+        return a.titleLength < b.titleLength;
+    });
+    QList<const ItemRecord *> out;
+    for (const Key &k : keys)
+        out.append(k.item);
+    return out;
+}
+
 void insertRows(SqliteDb &db, const CatalogRecords &records)
 {
     Statement ins = db.prepare(
         "INSERT INTO search_index(title, keywords, body, item_id, section) VALUES (?,?,?,?,?)");
-    Statement titles = db.prepare(
-        "INSERT INTO search_titles(rowid, title, keywords, item_id) VALUES (?,?,?,?)");
-    for (const ItemRecord &r : records.items) {
+    Statement titles =
+        db.prepare("INSERT INTO search_titles(rowid, title, keywords, item_id) VALUES (?,?,?,?)");
+    const QList<const ItemRecord *> ordered = bestFirst(records);
+    // Section-0 rows first, in best-first order, so broad queries meet the strongest
+    // items before any later section of a long document.
+    QList<const ItemRecord *> longOnes;
+    for (const ItemRecord *item : ordered) {
+        const ItemRecord &r = *item;
         const QString keywords = keywordsOf(r).join(' ');
         // Row 0: the item as a whole (for long bodies: with its opening text only).
         QString body;
         if (r.kind == QLatin1String("guide"))
             body = guideBody(r);
         else if (isLong(r))
-            body = QStringList{r.summary, r.body.sections[0].heading, r.body.sections[0].text}
-                       .join('\n');
+            body = QStringList{r.summary, r.body.sections[0].heading, r.body.sections[0].text}.join(
+                '\n');
         else
             body = QStringList{r.summary, r.body.plainText}.join('\n');
         ins.bind(1, r.title).bind(2, keywords).bind(3, body).bind(4, r.id).bind(5, 0);
         ins.run();
         titles.bind(1, qint64(sqlite3_last_insert_rowid(db.handle())))
-            .bind(2, r.title).bind(3, keywords).bind(4, r.id);
+            .bind(2, r.title)
+            .bind(3, keywords)
+            .bind(4, r.id);
         titles.run();
-        if (!isLong(r))
-            continue;
-        // Then one row per later section of a long policy or gazette issue.
+        if (isLong(r))
+            longOnes.append(item);
+    }
+    // Then one row per later section of a long policy or gazette issue.
+    for (const ItemRecord *item : longOnes) {
+        const ItemRecord &r = *item;
         for (int i = 1; i < r.body.sections.size(); ++i) {
             const BodySection &sec = r.body.sections[i];
             ins.bind(1, sec.heading).bind(2, QString()).bind(3, sec.text).bind(4, r.id).bind(5, i);
@@ -126,8 +175,8 @@ void insertLexicon(SqliteDb &db, const CatalogRecords &records, const PinyinDict
     }
     for (const QString &h : records.hotSearches)
         words[h.trimmed()] += 100; // hot words lead the candidates
-    Statement ins = db.prepare(
-        "INSERT INTO pinyin_lexicon(word, full, initials, weight) VALUES (?,?,?,?)");
+    Statement ins =
+        db.prepare("INSERT INTO pinyin_lexicon(word, full, initials, weight) VALUES (?,?,?,?)");
     for (const PinyinEntry &e : buildPinyinLexicon(words, dict)) {
         ins.bind(1, e.word).bind(2, e.full).bind(3, e.initials).bind(4, e.weight);
         ins.run();
