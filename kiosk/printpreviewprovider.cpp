@@ -9,7 +9,10 @@ void PrintPreviewState::set(const PrintableDocument &document, int serial)
     QMutexLocker lock(&m_lock);
     m_document = document;
     m_serial = serial;
-    m_renderer.reset(); // built on the first page request, on the requesting thread
+    // The text layout's timers belong to the thread that made the renderer (QML's
+    // image loader): it is retired here and deleted there, on the next request.
+    if (m_renderer)
+        m_retired = std::move(m_renderer);
 }
 
 PrintableDocument PrintPreviewState::document() const
@@ -21,6 +24,7 @@ PrintableDocument PrintPreviewState::document() const
 QImage PrintPreviewState::page(int serial, int index, int widthPx)
 {
     QMutexLocker lock(&m_lock);
+    m_retired.reset();
     if (serial != m_serial || !m_document.isValid())
         return {};
     if (!m_renderer || m_rendererSerial != serial) {

@@ -28,6 +28,7 @@ private:
     PrintableDocument m_document;
     int m_serial = 0;
     std::unique_ptr<PrintRenderer> m_renderer;
+    std::unique_ptr<PrintRenderer> m_retired;
     int m_rendererSerial = -1;
 };
 
