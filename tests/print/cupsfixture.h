@@ -20,9 +20,12 @@ public:
     bool admin(const QString &program, const QStringList &args);
     // The PDF cups-pdf wrote for jobId after startedMs (epoch ms); waits up to 30 s.
     QString outputOf(int jobId, qint64 startedMs) const;
+    // The newest PDF of this scheduler's jobs written after startedMs; waits up to 30 s.
+    QString latestOutput(qint64 startedMs) const;
 
 private:
     QTemporaryDir m_dir;
     QString m_server, m_queue, m_error;
     bool m_running = false;
+    int m_firstJobId = 1;
 };

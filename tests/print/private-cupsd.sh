@@ -3,7 +3,10 @@
 # socket under a directory the test owns, so it neither needs nor disturbs the
 # system's cupsd. It runs the real cups-pdf backend, which writes each job as a PDF
 # to ~/PDF of the submitting user (it must run as root, as the backend requires).
-#   private-cupsd.sh start DIR QUEUE   → prints the socket path; the queue accepts jobs
+#   private-cupsd.sh start DIR QUEUE [FIRST_JOB_ID]
+#                                      → prints the socket path; the queue accepts jobs.
+#     Job ids start at FIRST_JOB_ID: cups-pdf names files by job id, so tests running
+#     side by side (each with its own cupsd) must not share ids.
 #   private-cupsd.sh stop DIR          → stops the cupsd started in DIR (by its PID)
 set -euo pipefail
 cmd=${1:?start|stop}; dir=${2:?directory}
@@ -16,6 +19,7 @@ start)
     [ -e "$need" ] || { echo "missing $need: run scripts/install-deps.sh" >&2; exit 2; }
   done
   mkdir -p "$dir"/{spool/tmp,cache,state,log}
+  printf '# Job cache file for CUPS v2.4\nNextJobId %d\n' "${4:-1}" > "$dir/cache/job.cache"
   chmod 0755 "$dir"
   cat > "$dir/cups-files.conf" <<CONF
 ServerRoot $dir

@@ -166,13 +166,7 @@ private slots:
         shoot(QStringLiteral("04-done"));
 
         // What came out of the printer is the guide, with every page.
-        const QDir out(QDir::homePath() + QStringLiteral("/PDF"));
-        QString pdf;
-        for (const QFileInfo &f : out.entryInfoList({"*.pdf"}, QDir::Files, QDir::Time))
-            if (f.lastModified().toMSecsSinceEpoch() >= started - 1000) {
-                pdf = f.absoluteFilePath();
-                break;
-            }
+        const QString pdf = m_cups.latestOutput(started);
         QVERIFY2(!pdf.isEmpty(), "cups-pdf wrote nothing");
         QCOMPARE(pdftools::pageCount(pdf), pages);
         QVERIFY(pdftools::compactText(pdf).contains(pdftools::compact(QStringLiteral("出生医学证明签发"))));
