@@ -220,6 +220,25 @@ private slots:
         tap(QStringLiteral("printCloseButton"));
         QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
     }
+
+    // CUPS goes away while the kiosk runs: the resident is told, the kiosk goes on.
+    void schedulerGoneShowsPlainWords()
+    {
+        PrintController *printing = m_app->printing();
+        m_cups.stop();
+        open(QStringLiteral("interpretation"), QStringLiteral("i-p-dibao"));
+        tap(QStringLiteral("printButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), QStringLiteral("preview"), 10000);
+        QSignalSpy finished(printing, &PrintController::finished);
+        tap(QStringLiteral("printConfirmButton"));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(printing->state(), QStringLiteral("problem"));
+        QCOMPARE(textOfMessage(), say("print.failed").arg(say("print.problem.no_service")));
+        tap(QStringLiteral("printCloseButton"));
+        QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
+        // Still serving: the screen answers navigation.
+        open(QStringLiteral("guide"), QStringLiteral("g-birth-cert"));
+    }
 };
 
 QTEST_MAIN(PrintFlowTest)
