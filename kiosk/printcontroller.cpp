@@ -3,6 +3,7 @@
 #include "localization.h"
 #include "printpreviewprovider.h"
 #include "printrenderer.h"
+#include "qrimageprovider.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -47,6 +48,11 @@ bool PrintController::canConfirm() const
     return m_state == QLatin1String("preview") && m_pages > 0 &&
            m_pages <= m_limits.documentPages &&
            m_pagesPrinted + m_pages <= m_limits.sessionPages;
+}
+
+QString PrintController::previewQr() const
+{
+    return QrImageProvider::sourceFor(m_document.qrText);
 }
 
 void PrintController::setState(const QString &state, const QString &message)

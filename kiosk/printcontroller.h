@@ -33,6 +33,8 @@ class PrintController : public QObject, public CompositionSingleton<PrintControl
     Q_PROPERTY(QString previewTitle READ previewTitle NOTIFY changed)
     Q_PROPERTY(QString previewSource READ previewSource NOTIFY changed)
     Q_PROPERTY(bool canConfirm READ canConfirm NOTIFY changed)
+    // The document's QR code (image://qr/…), offered when it cannot be printed.
+    Q_PROPERTY(QString previewQr READ previewQr NOTIFY changed)
     Q_PROPERTY(int pagesPrinted READ pagesPrinted NOTIFY changed)
     Q_PROPERTY(int sessionPageLimit READ sessionPageLimit CONSTANT)
 
@@ -55,6 +57,7 @@ public:
     // Image.source prefix: append the 0-based page index.
     QString previewSource() const;
     bool canConfirm() const;
+    QString previewQr() const;
     int pagesPrinted() const { return m_pagesPrinted; }
     int sessionPageLimit() const { return m_limits.sessionPages; }
 

@@ -56,6 +56,13 @@ Rectangle {
                                                               : Accessible.StaticText
                 Accessible.name: text
             }
+            QrPanel {
+                objectName: "printInsteadQr"
+                visible: Printing.state === "preview" && !Printing.canConfirm
+                         && Printing.previewQr.length > 0
+                source: visible ? Printing.previewQr : ""
+                caption: L10n.text("common.scan_to_phone")
+            }
             Text {
                 width: parent.width
                 text: sheet.visible ? L10n.text("print.session_pages").arg(Printing.pagesPrinted)
@@ -111,8 +118,8 @@ Rectangle {
             spacing: 32
             KButton {
                 objectName: "printConfirmButton"
-                visible: Printing.state === "preview"
-                enabled: Printing.canConfirm
+                // Not offered at all when over a page limit: the QR code is the way then.
+                visible: Printing.state === "preview" && Printing.canConfirm
                 primary: true
                 text: sheet.visible ? L10n.text("print.confirm") + "（"
                                       + L10n.text("print.pages").arg(Printing.previewPages) + "）" : ""

@@ -188,8 +188,11 @@ private slots:
         const int pages = printing->previewPages();
         QVERIFY2(used + pages > 6, "the policy must exceed what is left of the limit");
         QVERIFY(!printing->canConfirm());
-        QVERIFY(!find(QStringLiteral("printConfirmButton"))->isEnabled());
+        QVERIFY(!find(QStringLiteral("printConfirmButton"))); // not offered
         QCOMPARE(textOfMessage(), say("print.problem.session_limit").arg(6).arg(used).arg(pages));
+        // The words point at a QR code: it is there, leading to the same item.
+        checkAccessible(QStringLiteral("printInsteadQr"), QAccessible::Graphic, false);
+        QTest::qWait(1500); // asynchronous page images
         shoot(QStringLiteral("05-session-limit"));
         tap(QStringLiteral("printCloseButton"));
         QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
