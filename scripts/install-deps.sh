@@ -24,7 +24,7 @@ PACKAGES=(
   libzxing-dev
   # A4 printing: libcups, and for the tests a real cupsd with a cups-pdf queue and
   # poppler to read the PDFs back
-  libcups2-dev cups-daemon cups-client printer-driver-cups-pdf poppler-utils
+  libcups2-dev cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
   # fonts and a display for headless machines
   fonts-noto-cjk xvfb xauth
 )
