@@ -20,7 +20,8 @@ bool CupsFixture::start(const QString &queue)
     m_firstJobId = 1000 + int(getpid() % 20000) * 1000;
     QProcess p;
     p.start(QStringLiteral(KIOSK_PRIVATE_CUPSD),
-            {"start", m_dir.path(), queue, QString::number(m_firstJobId)});
+            {"start", m_dir.path(), queue, QString::number(m_firstJobId),
+             QString::number(getpid())});
     if (!p.waitForFinished(30000) || p.exitCode() != 0) {
         m_error = QString::fromUtf8(p.readAllStandardError());
         return false;

@@ -3,10 +3,11 @@
 # socket under a directory the test owns, so it neither needs nor disturbs the
 # system's cupsd. It runs the real cups-pdf backend, which writes each job as a PDF
 # to ~/PDF of the submitting user (it must run as root, as the backend requires).
-#   private-cupsd.sh start DIR QUEUE [FIRST_JOB_ID]
+#   private-cupsd.sh start DIR QUEUE [FIRST_JOB_ID] [OWNER_PID]
 #                                      → prints the socket path; the queue accepts jobs.
 #     Job ids start at FIRST_JOB_ID: cups-pdf names files by job id, so tests running
-#     side by side (each with its own cupsd) must not share ids.
+#     side by side (each with its own cupsd) must not share ids. With OWNER_PID, the
+#     cupsd is stopped when that process ends, even if a crashed test never stops it.
 #   private-cupsd.sh stop DIR          → stops the cupsd started in DIR (by its PID)
 set -euo pipefail
 cmd=${1:?start|stop}; dir=${2:?directory}
@@ -50,7 +51,13 @@ JobRetryLimit 0
 </Policy>
 CONF
   /usr/sbin/cupsd -f -c "$dir/cupsd.conf" -s "$dir/cups-files.conf" >"$dir/log/stdout" 2>&1 &
-  echo $! > "$dir/cupsd.pid"
+  cupsd_pid=$!
+  echo $cupsd_pid > "$dir/cupsd.pid"
+  if [ -n "${5:-}" ]; then
+    owner=$5
+    ( while kill -0 "$owner" 2>/dev/null && kill -0 "$cupsd_pid" 2>/dev/null; do sleep 1; done
+      kill "$cupsd_pid" 2>/dev/null ) </dev/null >/dev/null 2>&1 &
+  fi
   for _ in $(seq 1 100); do [ -S "$dir/cups.sock" ] && break; sleep 0.1; done
   [ -S "$dir/cups.sock" ] || { echo "cupsd did not start:" >&2; cat "$dir/log/stdout" >&2; exit 1; }
   export CUPS_SERVER="$dir/cups.sock"
