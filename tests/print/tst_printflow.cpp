@@ -103,6 +103,7 @@ private slots:
         const QString conf = m_dir.filePath(QStringLiteral("kiosk.conf"));
         QVERIFY(testsupport::writeFile(conf, QStringLiteral(
             "[print]\ndocument_queue = KioskPDF\nmax_pages_per_session = 6\n"
+            "max_pages_per_document = 5\n"
             "item_link = https://gk.example.gov.cn/item/%1\n")));
         m_app = std::make_unique<KioskApp>(
             KioskApp::Options{conf, testsupport::demoCatalog(), QStringLiteral("portrait")});
@@ -182,11 +183,12 @@ private slots:
         PrintController *printing = m_app->printing();
         const int used = printing->pagesPrinted();
         QVERIFY(used > 0);
-        open(QStringLiteral("policy"), QStringLiteral("p-dibao"));
+        // The same guide again fits one document's limit but not what is left.
+        open(QStringLiteral("guide"), QStringLiteral("g-birth-cert"));
         tap(QStringLiteral("printButton"));
         QTRY_COMPARE_WITH_TIMEOUT(printing->state(), QStringLiteral("preview"), 10000);
         const int pages = printing->previewPages();
-        QVERIFY2(used + pages > 6, "the policy must exceed what is left of the limit");
+        QVERIFY2(pages <= 5 && used + pages > 6, "the guide must exceed what is left of the limit");
         QVERIFY(!printing->canConfirm());
         QVERIFY(!find(QStringLiteral("printConfirmButton"))); // not offered
         QCOMPARE(textOfMessage(), say("print.problem.session_limit").arg(6).arg(used).arg(pages));
@@ -194,6 +196,22 @@ private slots:
         checkAccessible(QStringLiteral("printInsteadQr"), QAccessible::Graphic, false);
         QTest::qWait(1500); // asynchronous page images
         shoot(QStringLiteral("05-session-limit"));
+        tap(QStringLiteral("printCloseButton"));
+        QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
+    }
+
+    void documentPageLimitOffersTheQrCode()
+    {
+        PrintController *printing = m_app->printing();
+        open(QStringLiteral("policy"), QStringLiteral("p-dibao"));
+        tap(QStringLiteral("printButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), QStringLiteral("preview"), 10000);
+        const int pages = printing->previewPages();
+        QVERIFY2(pages > 5, "the policy must be longer than max_pages_per_document");
+        QVERIFY(!printing->canConfirm());
+        QVERIFY(!find(QStringLiteral("printConfirmButton")));
+        QCOMPARE(textOfMessage(), say("print.problem.too_long").arg(pages).arg(5));
+        QVERIFY(find(QStringLiteral("printInsteadQr")));
         tap(QStringLiteral("printCloseButton"));
         QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
     }
