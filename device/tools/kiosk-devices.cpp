@@ -1,6 +1,7 @@
 // kiosk-devices: the staff's look at the kiosk's devices, from a terminal.
 //   kiosk-devices list [--port PATH]... [--escpos PATH] [--cups-server S]
-//       serial ports (each probed for a SAM ID card reader), CUPS queues with their
+//       serial ports (each probed for a SAM ID card reader, except the --escpos
+//       one: SAM frames would print as junk on a receipt printer), CUPS queues with their
 //       state and problem, and the ESC/POS receipt printer's status if given
 //   kiosk-devices read-card PORT [--timeout S]
 //       reads one ID card and prints it MASKED (name, number); never unmasked
@@ -81,10 +82,14 @@ int list(const QStringList &args)
     const QStringList ports = serialPorts(options(args, QStringLiteral("--port")));
     if (ports.isEmpty())
         out << "  (none)\n";
-    for (const QString &port : ports)
-        out << "  " << port << ": " << probeSam(port) << "\n";
-
+    // SAM frames sent to a receipt printer would print as junk: its port is not probed.
     const QString escposPort = option(args, QStringLiteral("--escpos"));
+    for (const QString &port : ports)
+        out << "  " << port << ": "
+            << (port == escposPort ? QStringLiteral("receipt printer (not probed for a reader)")
+                                   : probeSam(port))
+            << "\n";
+
     if (!escposPort.isEmpty()) {
         EscPosPrinter printer(escposPort);
         const EscPosPrinter::Status s = printer.status();

@@ -54,14 +54,19 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("Receipt printer (ESC/POS) %1: ready")
                                   .arg(receipt.devicePath())),
                  qPrintable(out));
+        // The receipt printer's port got no SAM frames: nothing but status requests.
+        QVERIFY(receipt.printed().isEmpty());
         QVERIFY2(out.contains("KioskPDF: idle, accepting, problem none"), qPrintable(out));
 
         // Paper out and a stopped queue show up as problems, with a failing status.
         receipt.setPaper(device::escpos::Paper::Out);
         QVERIFY(m_cups.admin(QStringLiteral("cupsdisable"), {m_cups.queue()}));
-        QCOMPARE(run({"list", "--escpos", receipt.devicePath(), "--cups-server", m_cups.server()},
+        QCOMPARE(run({"list", "--port", receipt.devicePath(), "--escpos", receipt.devicePath(),
+                      "--cups-server", m_cups.server()},
                      &out),
                  1);
+        QVERIFY2(out.contains(receipt.devicePath() + ": receipt printer (not probed"), qPrintable(out));
+        QVERIFY(receipt.printed().isEmpty());
         QVERIFY2(out.contains("Receipt printer (ESC/POS) " + receipt.devicePath() + ": problem"),
                  qPrintable(out));
         QVERIFY2(out.contains("KioskPDF: stopped, accepting, problem stopped"), qPrintable(out));
