@@ -35,17 +35,28 @@ QStringList stringsOf(ipp_t *response, const char *name)
 QString problemCode(PrinterProblem problem)
 {
     switch (problem) {
-    case PrinterProblem::None: return QStringLiteral("none");
-    case PrinterProblem::NoService: return QStringLiteral("no_service");
-    case PrinterProblem::NoQueue: return QStringLiteral("no_queue");
-    case PrinterProblem::Offline: return QStringLiteral("offline");
-    case PrinterProblem::OutOfPaper: return QStringLiteral("no_paper");
-    case PrinterProblem::PaperJam: return QStringLiteral("jam");
-    case PrinterProblem::Stopped: return QStringLiteral("stopped");
-    case PrinterProblem::NotAccepting: return QStringLiteral("not_accepting");
-    case PrinterProblem::JobFailed: return QStringLiteral("job_failed");
-    case PrinterProblem::TimedOut: return QStringLiteral("timed_out");
-    case PrinterProblem::Other: return QStringLiteral("other");
+    case PrinterProblem::None:
+        return QStringLiteral("none");
+    case PrinterProblem::NoService:
+        return QStringLiteral("no_service");
+    case PrinterProblem::NoQueue:
+        return QStringLiteral("no_queue");
+    case PrinterProblem::Offline:
+        return QStringLiteral("offline");
+    case PrinterProblem::OutOfPaper:
+        return QStringLiteral("no_paper");
+    case PrinterProblem::PaperJam:
+        return QStringLiteral("jam");
+    case PrinterProblem::Stopped:
+        return QStringLiteral("stopped");
+    case PrinterProblem::NotAccepting:
+        return QStringLiteral("not_accepting");
+    case PrinterProblem::JobFailed:
+        return QStringLiteral("job_failed");
+    case PrinterProblem::TimedOut:
+        return QStringLiteral("timed_out");
+    case PrinterProblem::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }
@@ -55,10 +66,14 @@ QString PrinterStatus::stateText() const
     if (!exists)
         return QStringLiteral("missing");
     switch (state) {
-    case IPP_PSTATE_IDLE: return QStringLiteral("idle");
-    case IPP_PSTATE_PROCESSING: return QStringLiteral("printing");
-    case IPP_PSTATE_STOPPED: return QStringLiteral("stopped");
-    default: return QStringLiteral("unknown");
+    case IPP_PSTATE_IDLE:
+        return QStringLiteral("idle");
+    case IPP_PSTATE_PROCESSING:
+        return QStringLiteral("printing");
+    case IPP_PSTATE_STOPPED:
+        return QStringLiteral("stopped");
+    default:
+        return QStringLiteral("unknown");
     }
 }
 
@@ -102,7 +117,8 @@ PrinterProblem classifyPrinter(int state, bool accepting, const QStringList &rea
 }
 
 // One HTTP connection to the scheduler for one operation, closed on scope exit.
-struct CupsClient::Connection {
+struct CupsClient::Connection
+{
     http_t *http = nullptr;
     Connection(const QString &server, int timeoutMs)
     {
@@ -138,8 +154,8 @@ struct CupsClient::Connection {
 static QString printerUri(const QString &queue)
 {
     char uri[HTTP_MAX_URI];
-    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", nullptr, "localhost",
-                     ippPort(), "/printers/%s", queue.toUtf8().constData());
+    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", nullptr, "localhost", ippPort(),
+                     "/printers/%s", queue.toUtf8().constData());
     return QString::fromUtf8(uri);
 }
 
@@ -152,8 +168,8 @@ bool CupsClient::reachable()
 {
     Connection c(m_server, m_timeoutMs);
     if (!c.http)
-        m_lastError = QStringLiteral("no CUPS scheduler at %1")
-                          .arg(QString::fromUtf8(cupsServer()));
+        m_lastError =
+            QStringLiteral("no CUPS scheduler at %1").arg(QString::fromUtf8(cupsServer()));
     return c.http != nullptr;
 }
 
@@ -204,8 +220,8 @@ PrinterStatus CupsClient::status(const QString &queue)
         return s;
     }
     ipp_t *resp = c.request(IPP_OP_GET_PRINTER_ATTRIBUTES, printerUri(queue), "printer-uri",
-                            {"printer-state", "printer-state-reasons",
-                             "printer-is-accepting-jobs", "printer-state-message"});
+                            {"printer-state", "printer-state-reasons", "printer-is-accepting-jobs",
+                             "printer-state-message"});
     if (!resp || cupsLastError() > IPP_STATUS_OK_EVENTS_COMPLETE) {
         m_lastError = QString::fromUtf8(cupsLastErrorString());
         s.problem = cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND ? PrinterProblem::NoQueue
@@ -235,9 +251,8 @@ int CupsClient::submit(const QString &queue, const QString &pdfPath, const QStri
             *error = QStringLiteral("no CUPS scheduler");
         return 0;
     }
-    const int id = cupsPrintFile2(c.http, queue.toUtf8().constData(),
-                                  pdfPath.toUtf8().constData(), title.toUtf8().constData(), 0,
-                                  nullptr);
+    const int id = cupsPrintFile2(c.http, queue.toUtf8().constData(), pdfPath.toUtf8().constData(),
+                                  title.toUtf8().constData(), 0, nullptr);
     if (id <= 0 && error)
         *error = QString::fromUtf8(cupsLastErrorString());
     if (id > 0)
@@ -252,9 +267,9 @@ JobStatus CupsClient::job(int jobId)
     Connection c(m_server, m_timeoutMs);
     if (!c.http)
         return j;
-    ipp_t *resp = c.request(IPP_OP_GET_JOB_ATTRIBUTES,
-                            QStringLiteral("ipp://localhost/jobs/%1").arg(jobId), "job-uri",
-                            {"job-state", "job-state-reasons"});
+    ipp_t *resp =
+        c.request(IPP_OP_GET_JOB_ATTRIBUTES, QStringLiteral("ipp://localhost/jobs/%1").arg(jobId),
+                  "job-uri", {"job-state", "job-state-reasons"});
     if (resp) {
         if (ipp_attribute_t *a = ippFindAttribute(resp, "job-state", IPP_TAG_ENUM))
             j.state = ippGetInteger(a, 0);

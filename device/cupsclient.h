@@ -27,7 +27,8 @@ enum class PrinterProblem {
 
 QString problemCode(PrinterProblem problem); // stable text code for logs and QML keys
 
-struct PrinterStatus {
+struct PrinterStatus
+{
     QString queue;
     bool exists = false;
     int state = 0; // IPP printer-state: 3 idle, 4 processing, 5 stopped
@@ -42,7 +43,8 @@ struct PrinterStatus {
 // (the first that prevents printing). Pure: the unit tests call it directly.
 PrinterProblem classifyPrinter(int state, bool accepting, const QStringList &reasons);
 
-struct JobStatus {
+struct JobStatus
+{
     int id = 0;
     int state = 0; // IPP job-state: 3 pending … 9 completed
     QStringList reasons;
@@ -58,12 +60,11 @@ public:
     explicit CupsClient(QString server = {}, int timeoutMs = 5000);
 
     bool reachable();
-    QStringList queues();       // every queue the scheduler knows
-    QString defaultQueue();     // empty when none is set
+    QStringList queues();   // every queue the scheduler knows
+    QString defaultQueue(); // empty when none is set
     PrinterStatus status(const QString &queue);
     // Submits the PDF; the job id (> 0), or 0 with the reason in *error.
-    int submit(const QString &queue, const QString &pdfPath, const QString &title,
-               QString *error);
+    int submit(const QString &queue, const QString &pdfPath, const QString &title, QString *error);
     JobStatus job(int jobId);
     bool cancel(int jobId);
 

@@ -48,16 +48,14 @@ signals:
     void printerChanged(const device::PrinterStatus &status);
 
 private:
-    struct Request {
+    struct Request
+    {
         int ticket;
         QString path, title;
     };
     using State = DocumentPrintService::JobState;
 
-    QString queue()
-    {
-        return m_config.queue.isEmpty() ? m_cups.defaultQueue() : m_config.queue;
-    }
+    QString queue() { return m_config.queue.isEmpty() ? m_cups.defaultQueue() : m_config.queue; }
 
     void fail(int ticket, PrinterProblem problem, const QString &detail)
     {
@@ -89,17 +87,17 @@ private:
         const PrinterStatus before = m_cups.status(m_queue);
         emit printerChanged(before);
         if (before.problem != PrinterProblem::None) {
-            fail(r.ticket, before.problem,
-                 QStringLiteral("%1: %2 %3").arg(m_queue, before.reasons.join(','),
-                                                 before.message));
+            fail(
+                r.ticket, before.problem,
+                QStringLiteral("%1: %2 %3").arg(m_queue, before.reasons.join(','), before.message));
             return;
         }
         QString error;
         const int id = m_cups.submit(m_queue, r.path, r.title, &error);
         if (id <= 0) {
             const PrinterStatus after = m_cups.status(m_queue);
-            fail(r.ticket, after.problem != PrinterProblem::None ? after.problem
-                                                                 : PrinterProblem::JobFailed,
+            fail(r.ticket,
+                 after.problem != PrinterProblem::None ? after.problem : PrinterProblem::JobFailed,
                  error);
             return;
         }
@@ -123,8 +121,8 @@ private:
                 emit jobChanged(ticket, State::Completed, PrinterProblem::None, {});
             } else {
                 const PrinterStatus s = m_cups.status(m_queue);
-                fail(ticket, s.problem != PrinterProblem::None ? s.problem
-                                                               : PrinterProblem::JobFailed,
+                fail(ticket,
+                     s.problem != PrinterProblem::None ? s.problem : PrinterProblem::JobFailed,
                      j.reasons.join(','));
             }
             next();

@@ -14,10 +14,11 @@
 
 namespace device {
 
-struct DocumentPrinterConfig {
-    QString server;          // empty: the libcups default
-    QString queue;           // empty: the scheduler's default queue
-    int pollMs = 400;        // how often a job is asked for its state
+struct DocumentPrinterConfig
+{
+    QString server;   // empty: the libcups default
+    QString queue;    // empty: the scheduler's default queue
+    int pollMs = 400; // how often a job is asked for its state
     int jobTimeoutMs = 180000;
     int connectTimeoutMs = 4000;
 };

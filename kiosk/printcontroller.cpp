@@ -46,8 +46,7 @@ QString PrintController::previewSource() const
 bool PrintController::canConfirm() const
 {
     return m_state == QLatin1String("preview") && m_pages > 0 &&
-           m_pages <= m_limits.documentPages &&
-           m_pagesPrinted + m_pages <= m_limits.sessionPages;
+           m_pages <= m_limits.documentPages && m_pagesPrinted + m_pages <= m_limits.sessionPages;
 }
 
 QString PrintController::previewQr() const
@@ -117,25 +116,26 @@ void PrintController::preview(const QString &kind, const QString &id)
                 emit finished(false);
                 return;
             }
-            QtConcurrent::run(&m_renderPool, [doc] { return PrintRenderer(doc).pageCount(); })
-                .then(this, [this, serial, doc](int pages) {
-                    if (serial != m_serial)
-                        return;
-                    m_document = doc;
-                    m_preview->set(doc, serial);
-                    m_pages = pages;
-                    QString note = text(QStringLiteral("print.pages")).arg(pages);
-                    if (pages > m_limits.documentPages)
-                        note = text(QStringLiteral("print.problem.too_long"))
-                                   .arg(pages)
-                                   .arg(m_limits.documentPages);
-                    else if (m_pagesPrinted + pages > m_limits.sessionPages)
-                        note = text(QStringLiteral("print.problem.session_limit"))
-                                   .arg(m_limits.sessionPages)
-                                   .arg(m_pagesPrinted)
-                                   .arg(pages);
-                    setState(QStringLiteral("preview"), note);
-                });
+            QtConcurrent::run(&m_renderPool, [doc] {
+                return PrintRenderer(doc).pageCount();
+            }).then(this, [this, serial, doc](int pages) {
+                if (serial != m_serial)
+                    return;
+                m_document = doc;
+                m_preview->set(doc, serial);
+                m_pages = pages;
+                QString note = text(QStringLiteral("print.pages")).arg(pages);
+                if (pages > m_limits.documentPages)
+                    note = text(QStringLiteral("print.problem.too_long"))
+                               .arg(pages)
+                               .arg(m_limits.documentPages);
+                else if (m_pagesPrinted + pages > m_limits.sessionPages)
+                    note = text(QStringLiteral("print.problem.session_limit"))
+                               .arg(m_limits.sessionPages)
+                               .arg(m_pagesPrinted)
+                               .arg(pages);
+                setState(QStringLiteral("preview"), note);
+            });
         });
 }
 
@@ -149,26 +149,24 @@ void PrintController::confirm()
     m_jobPages = m_pages;
     const QString pdf = m_spool.filePath(QStringLiteral("print-%1.pdf").arg(ticket));
     setState(QStringLiteral("printing"), text(QStringLiteral("print.printing")));
-    QtConcurrent::run(&m_renderPool,
-                      [doc, pdf]() -> QString {
-                          QString error;
-                          return PrintRenderer(doc).writePdf(pdf, &error) ? QString() : error;
-                      })
-        .then(this, [this, serial, ticket, pdf, doc](const QString &error) {
-            if (serial != m_serial || ticket != m_ticket)
-                return;
-            m_jobPdf = pdf;
-            if (!error.isEmpty() || !m_service) {
-                qCWarning(lcPrint).noquote()
-                    << (error.isEmpty() ? QStringLiteral("no document printer") : error);
-                onJobChanged(ticket, device::DocumentPrintService::JobState::Failed,
-                             error.isEmpty() ? device::PrinterProblem::NoService
-                                             : device::PrinterProblem::JobFailed,
-                             error);
-                return;
-            }
-            m_service->submit(ticket, pdf, doc.title);
-        });
+    QtConcurrent::run(&m_renderPool, [doc, pdf]() -> QString {
+        QString error;
+        return PrintRenderer(doc).writePdf(pdf, &error) ? QString() : error;
+    }).then(this, [this, serial, ticket, pdf, doc](const QString &error) {
+        if (serial != m_serial || ticket != m_ticket)
+            return;
+        m_jobPdf = pdf;
+        if (!error.isEmpty() || !m_service) {
+            qCWarning(lcPrint).noquote()
+                << (error.isEmpty() ? QStringLiteral("no document printer") : error);
+            onJobChanged(ticket, device::DocumentPrintService::JobState::Failed,
+                         error.isEmpty() ? device::PrinterProblem::NoService
+                                         : device::PrinterProblem::JobFailed,
+                         error);
+            return;
+        }
+        m_service->submit(ticket, pdf, doc.title);
+    });
 }
 
 void PrintController::onJobChanged(int ticket, device::DocumentPrintService::JobState state,

@@ -39,7 +39,8 @@ class PrintController : public QObject, public CompositionSingleton<PrintControl
     Q_PROPERTY(int sessionPageLimit READ sessionPageLimit CONSTANT)
 
 public:
-    struct Limits {
+    struct Limits
+    {
         int sessionPages = 30;
         int documentPages = 20;
         QString itemLinkFormat;
@@ -95,7 +96,7 @@ private:
     QString m_message;
     std::shared_ptr<PrintPreviewState> m_preview;
     PrintableDocument m_document; // the one previewed (UI thread's copy)
-    int m_serial = 0; // which preview/job is current; older answers are dropped
+    int m_serial = 0;             // which preview/job is current; older answers are dropped
     int m_pages = 0;
     int m_pagesPrinted = 0;
     int m_ticket = 0;

@@ -86,12 +86,12 @@ PrintableDocument start(const QString &kind, const QString &id, const QString &t
 void materialsChecklist(Html &h, const QList<content::Material> &materials, const TextTable &t)
 {
     QString rows = Html::table();
-    rows += QStringLiteral("<tr bgcolor=\"#eeeeee\"><th width=\"8%\">%1</th><th>%2</th>"
-                           "<th width=\"12%\">%3</th><th width=\"12%\">%4</th>"
-                           "<th width=\"10%\">%5</th></tr>")
-                .arg(esc(tx(t, "print.tick")), esc(tx(t, "material.name")),
-                     esc(tx(t, "material.form")), esc(tx(t, "material.necessity")),
-                     esc(tx(t, "material.copies")));
+    rows +=
+        QStringLiteral("<tr bgcolor=\"#eeeeee\"><th width=\"8%\">%1</th><th>%2</th>"
+                       "<th width=\"12%\">%3</th><th width=\"12%\">%4</th>"
+                       "<th width=\"10%\">%5</th></tr>")
+            .arg(esc(tx(t, "print.tick")), esc(tx(t, "material.name")), esc(tx(t, "material.form")),
+                 esc(tx(t, "material.necessity")), esc(tx(t, "material.copies")));
     for (const auto &m : materials) {
         QStringList notes;
         const std::pair<const char *, const QString *> extras[] = {
@@ -127,7 +127,7 @@ void stepFlow(Html &h, const QList<content::ProcedureStep> &steps, const TextTab
             meta << QStringLiteral("%1：%2").arg(esc(tx(t, "guide.step_actor")), esc(s.actor));
         if (!s.duration.isEmpty())
             meta << QStringLiteral("%1：%2").arg(esc(tx(t, "guide.step_duration")),
-                                                esc(s.duration));
+                                                 esc(s.duration));
         out += QStringLiteral("<tr><td>") + Html::table() +
                QStringLiteral("<tr><td align=\"center\" bgcolor=\"#f4f4f4\"><b>%1 %2</b>%3%4"
                               "</td></tr></table></td></tr>")

@@ -9,21 +9,23 @@
 
 #include <QString>
 
-struct PrintableDocument {
+struct PrintableDocument
+{
     QString itemId;
-    QString kind;       // guide / policy / interpretation / qa
-    QString title;      // document title, in the running header
-    QString issuer;     // the catalog's region or agency name, in the running header
-    QString html;       // the body, laid out and paginated by PrintRenderer
-    QString qrText;     // what the QR code on the first page encodes
+    QString kind;   // guide / policy / interpretation / qa
+    QString title;  // document title, in the running header
+    QString issuer; // the catalog's region or agency name, in the running header
+    QString html;   // the body, laid out and paginated by PrintRenderer
+    QString qrText; // what the QR code on the first page encodes
     QString qrCaption;
     QString pageFormat; // e.g. "第 %1 页 共 %2 页"
     bool isValid() const { return !html.isEmpty(); }
 };
 
 // Header and QR settings shared by every document of one catalog.
-struct PrintContext {
-    QString issuer;        // catalog meta: region, else name
+struct PrintContext
+{
+    QString issuer;         // catalog meta: region, else name
     QString itemLinkFormat; // "%1" = item id; empty: a "kiosk-item:<id>" reference
 };
 

@@ -91,14 +91,15 @@ void PrintRenderer::paintPage(QPainter &p, int index) const
     p.setPen(Qt::black);
     p.setFont(documentFont(9));
     const QRectF header(kMargin, kMargin, kBodyW, kHeaderH - 12);
-    const QString issuer = p.fontMetrics().elidedText(m_source.issuer, Qt::ElideRight,
-                                                      int(kBodyW * 0.45));
+    const QString issuer =
+        p.fontMetrics().elidedText(m_source.issuer, Qt::ElideRight, int(kBodyW * 0.45));
     p.drawText(header, Qt::AlignLeft | Qt::AlignBottom, issuer);
-    const QString title = p.fontMetrics().elidedText(m_source.title, Qt::ElideMiddle,
-                                                     int(kBodyW * 0.52));
+    const QString title =
+        p.fontMetrics().elidedText(m_source.title, Qt::ElideMiddle, int(kBodyW * 0.52));
     p.drawText(header, Qt::AlignRight | Qt::AlignBottom, title);
     p.setPen(QPen(Qt::black, 0.8));
-    p.drawLine(QPointF(kMargin, kMargin + kHeaderH - 6), QPointF(kMargin + kBodyW, kMargin + kHeaderH - 6));
+    p.drawLine(QPointF(kMargin, kMargin + kHeaderH - 6),
+               QPointF(kMargin + kBodyW, kMargin + kHeaderH - 6));
 
     // The body slice of this page.
     p.save();
@@ -145,8 +146,8 @@ bool PrintRenderer::writePdf(const QString &path, QString *error) const
     // The writer's units match the layout's (96 dpi): text and the QR code stay vector
     // graphics, so this only sets the coordinate system, not the print quality.
     writer.setResolution(int(kDpi));
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                     QMarginsF(0, 0, 0, 0)));
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
     writer.setTitle(m_source.title);
     writer.setCreator(QStringLiteral("disclosure-kiosk"));
     QPainter p;

@@ -136,7 +136,8 @@ int readCard(const QStringList &args)
     QObject::connect(&reader, &IdCardReader::cardRead, [&card](const IdCard &c) { card = c; });
     QElapsedTimer clock;
     clock.start();
-    const int timeoutMs = option(args, QStringLiteral("--timeout"), QStringLiteral("15")).toInt() * 1000;
+    const int timeoutMs =
+        option(args, QStringLiteral("--timeout"), QStringLiteral("15")).toInt() * 1000;
     bool announced = false;
     while (!card && clock.elapsed() < timeoutMs) {
         reader.pollOnce();
@@ -167,7 +168,8 @@ QByteArray testPagePdf(const QString &queue)
 {
     const QByteArray text = "kiosk-devices test page  queue " + queue.toLatin1() + "  " +
                             QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toLatin1();
-    const QByteArray content = "BT /F1 18 Tf 72 760 Td (" + text + ") Tj ET\n"
+    const QByteArray content = "BT /F1 18 Tf 72 760 Td (" + text +
+                               ") Tj ET\n"
                                "0 0 0 RG 4 w 72 700 m 523 700 l S\n";
     const QList<QByteArray> objects = {
         "<< /Type /Catalog /Pages 2 0 R >>",
@@ -226,7 +228,8 @@ int testPage(const QStringList &args)
         return 1;
     }
     out << "job " << id << " sent to " << queue << "\n";
-    const int timeoutMs = option(args, QStringLiteral("--timeout"), QStringLiteral("60")).toInt() * 1000;
+    const int timeoutMs =
+        option(args, QStringLiteral("--timeout"), QStringLiteral("60")).toInt() * 1000;
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < timeoutMs) {

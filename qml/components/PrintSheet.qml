@@ -91,21 +91,23 @@ Rectangle {
             Accessible.role: Accessible.List
             Accessible.name: sheet.visible ? L10n.text("print.pages").arg(Printing.previewPages) : ""
             delegate: Rectangle {
-                height: pages.height
+                id: pageFrame
+                required property int index
+                height: ListView.view ? ListView.view.height : 0
                 width: height * 210 / 297
                 color: "white"
                 border.color: Theme.border
                 border.width: 2
                 Accessible.role: Accessible.Graphic
-                Accessible.name: L10n.text("print.page_image").arg(index + 1)
+                Accessible.name: L10n.text("print.page_image").arg(pageFrame.index + 1)
                 Image {
                     anchors.fill: parent
                     anchors.margins: 2
                     asynchronous: true
                     cache: false
                     fillMode: Image.PreserveAspectFit
-                    sourceSize.width: Math.min(1600, Math.round(width))
-                    source: Printing.previewSource + index
+                    sourceSize: Qt.size(Math.min(1600, Math.round(pageFrame.width)), 0)
+                    source: Printing.previewSource + pageFrame.index
                 }
             }
         }

@@ -19,9 +19,9 @@ bool CupsFixture::start(const QString &queue)
     // Ids of their own for each test process (see private-cupsd.sh).
     m_firstJobId = 1000 + int(getpid() % 20000) * 1000;
     QProcess p;
-    p.start(QStringLiteral(KIOSK_PRIVATE_CUPSD),
-            {"start", m_dir.path(), queue, QString::number(m_firstJobId),
-             QString::number(getpid())});
+    p.start(
+        QStringLiteral(KIOSK_PRIVATE_CUPSD),
+        {"start", m_dir.path(), queue, QString::number(m_firstJobId), QString::number(getpid())});
     if (!p.waitForFinished(30000) || p.exitCode() != 0) {
         m_error = QString::fromUtf8(p.readAllStandardError());
         return false;
@@ -59,8 +59,8 @@ QString CupsFixture::latestOutput(qint64 startedMs) const
 {
     static const QRegularExpression jobOf(QStringLiteral("job_(\\d+)\\.pdf$"));
     for (int i = 0; i < 300; ++i) {
-        const auto files = pdfOutputDir().entryInfoList({QStringLiteral("*job_*.pdf")},
-                                                        QDir::Files, QDir::Time);
+        const auto files =
+            pdfOutputDir().entryInfoList({QStringLiteral("*job_*.pdf")}, QDir::Files, QDir::Time);
         for (const QFileInfo &f : files) {
             const int id = jobOf.match(f.fileName()).captured(1).toInt();
             if (id >= m_firstJobId && id < m_firstJobId + 1000 && f.size() > 0 &&

@@ -73,9 +73,9 @@ QString compactText(const QString &pdf)
 int pageCount(const QString &pdf)
 {
     const QString info = QString::fromUtf8(run(QStringLiteral("pdfinfo"), {pdf}));
-    const auto m = QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"),
-                                      QRegularExpression::MultilineOption)
-                       .match(info);
+    const auto m =
+        QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption)
+            .match(info);
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
@@ -83,9 +83,9 @@ QImage page(const QString &pdf, int pageNo, int dpi)
 {
     QTemporaryDir dir;
     const QString prefix = dir.filePath(QStringLiteral("page"));
-    run(QStringLiteral("pdftoppm"), {"-png", "-r", QString::number(dpi), "-f",
-                                     QString::number(pageNo), "-l", QString::number(pageNo),
-                                     "-singlefile", pdf, prefix});
+    run(QStringLiteral("pdftoppm"),
+        {"-png", "-r", QString::number(dpi), "-f", QString::number(pageNo), "-l",
+         QString::number(pageNo), "-singlefile", pdf, prefix});
     return QImage(prefix + QStringLiteral(".png"));
 }
 

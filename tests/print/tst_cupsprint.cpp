@@ -21,7 +21,8 @@ using device::DocumentPrintService;
 using device::PrinterProblem;
 using JobState = DocumentPrintService::JobState;
 
-struct Outcome {
+struct Outcome
+{
     JobState state = JobState::Submitting;
     PrinterProblem problem = PrinterProblem::None;
     int jobId = 0;
@@ -130,9 +131,9 @@ private slots:
         QCOMPARE(classifyPrinter(3, true, {"door-open-error"}), PrinterProblem::Other);
         // Every code has words for the resident in the catalog's texts.
         for (auto p : {PrinterProblem::NoService, PrinterProblem::NoQueue, PrinterProblem::Offline,
-                       PrinterProblem::OutOfPaper, PrinterProblem::PaperJam, PrinterProblem::Stopped,
-                       PrinterProblem::NotAccepting, PrinterProblem::JobFailed,
-                       PrinterProblem::TimedOut, PrinterProblem::Other})
+                       PrinterProblem::OutOfPaper, PrinterProblem::PaperJam,
+                       PrinterProblem::Stopped, PrinterProblem::NotAccepting,
+                       PrinterProblem::JobFailed, PrinterProblem::TimedOut, PrinterProblem::Other})
             QVERIFY2(!words(p).isEmpty(), qPrintable(PrintController::problemKey(p)));
     }
 
@@ -161,8 +162,8 @@ private slots:
         for (const auto &m : guide->materials)
             QVERIFY2(text.contains(pdftools::compact(m.name)), qPrintable(m.name));
         QVERIFY(text.contains(pdftools::compact(QStringLiteral("第 %1 页 共 %1 页").arg(pages))));
-        pdftools::page(out, 1, 60).save(testsupport::outputDirectory() +
-                                         QStringLiteral("/cups-guide-page1.png"));
+        pdftools::page(out, 1, 60)
+            .save(testsupport::outputDirectory() + QStringLiteral("/cups-guide-page1.png"));
         QFile::remove(out);
     }
 

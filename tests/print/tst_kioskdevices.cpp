@@ -50,10 +50,12 @@ private slots:
                       "--cups-server", m_cups.server()},
                      &out),
                  0);
-        QVERIFY2(out.contains(reader.devicePath() + ": SAM ID card reader, ready"), qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("Receipt printer (ESC/POS) %1: ready")
-                                  .arg(receipt.devicePath())),
+        QVERIFY2(out.contains(reader.devicePath() + ": SAM ID card reader, ready"),
                  qPrintable(out));
+        QVERIFY2(
+            out.contains(
+                QStringLiteral("Receipt printer (ESC/POS) %1: ready").arg(receipt.devicePath())),
+            qPrintable(out));
         // The receipt printer's port got no SAM frames: nothing but status requests.
         QVERIFY(receipt.printed().isEmpty());
         QVERIFY2(out.contains("KioskPDF: idle, accepting, problem none"), qPrintable(out));
@@ -65,7 +67,8 @@ private slots:
                       "--cups-server", m_cups.server()},
                      &out),
                  1);
-        QVERIFY2(out.contains(receipt.devicePath() + ": receipt printer (not probed"), qPrintable(out));
+        QVERIFY2(out.contains(receipt.devicePath() + ": receipt printer (not probed"),
+                 qPrintable(out));
         QVERIFY(receipt.printed().isEmpty());
         QVERIFY2(out.contains("Receipt printer (ESC/POS) " + receipt.devicePath() + ": problem"),
                  qPrintable(out));
@@ -73,9 +76,9 @@ private slots:
         QVERIFY(m_cups.admin(QStringLiteral("cupsenable"), {m_cups.queue()}));
 
         // A port with nothing behind it is no reader; no scheduler is said plainly.
-        QCOMPARE(run({"list", "--port", "/dev/null", "--cups-server", "/nonexistent/cups.sock"},
-                     &out),
-                 1);
+        QCOMPARE(
+            run({"list", "--port", "/dev/null", "--cups-server", "/nonexistent/cups.sock"}, &out),
+            1);
         QVERIFY2(out.contains("/dev/null: no SAM reader answers"), qPrintable(out));
         QVERIFY2(out.contains("no CUPS scheduler"), qPrintable(out));
     }

@@ -108,7 +108,8 @@ private slots:
         doc.title = QStringLiteral("长文档");
         doc.pageFormat = m_texts.value(QStringLiteral("print.page_format"));
         for (int i = 1; i <= 120; ++i)
-            doc.html += QStringLiteral("<p>第%1段：政务公开专区测试文本，用来检查分页。</p>").arg(i);
+            doc.html +=
+                QStringLiteral("<p>第%1段：政务公开专区测试文本，用来检查分页。</p>").arg(i);
         int pages = 0;
         const QString pdf = writePdf(doc, &pages);
         QVERIFY(pages >= 3);

@@ -101,10 +101,10 @@ private slots:
         // The kiosk reaches CUPS the libcups way: CUPS_SERVER names our scheduler.
         qputenv("CUPS_SERVER", m_cups.server().toUtf8());
         const QString conf = m_dir.filePath(QStringLiteral("kiosk.conf"));
-        QVERIFY(testsupport::writeFile(conf, QStringLiteral(
-            "[print]\ndocument_queue = KioskPDF\nmax_pages_per_session = 6\n"
-            "max_pages_per_document = 5\n"
-            "item_link = https://gk.example.gov.cn/item/%1\n")));
+        QVERIFY(testsupport::writeFile(
+            conf, QStringLiteral("[print]\ndocument_queue = KioskPDF\nmax_pages_per_session = 6\n"
+                                 "max_pages_per_document = 5\n"
+                                 "item_link = https://gk.example.gov.cn/item/%1\n")));
         m_app = std::make_unique<KioskApp>(
             KioskApp::Options{conf, testsupport::demoCatalog(), QStringLiteral("portrait")});
         QVERIFY(m_app->settingsIssues().isEmpty());
@@ -170,7 +170,8 @@ private slots:
         const QString pdf = m_cups.latestOutput(started);
         QVERIFY2(!pdf.isEmpty(), "cups-pdf wrote nothing");
         QCOMPARE(pdftools::pageCount(pdf), pages);
-        QVERIFY(pdftools::compactText(pdf).contains(pdftools::compact(QStringLiteral("出生医学证明签发"))));
+        QVERIFY(pdftools::compactText(pdf).contains(
+            pdftools::compact(QStringLiteral("出生医学证明签发"))));
         QFile::remove(pdf);
 
         tap(QStringLiteral("printCloseButton"));
