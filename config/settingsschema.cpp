@@ -25,6 +25,7 @@ const std::vector<SettingSpec> &settingsSchema()
         {"print/document_queue", SettingType::Text, QString(), 0, 0, {}},
         {"print/max_pages_per_session", SettingType::Integer, 30, 1, 500, {}},
         {"print/max_pages_per_document", SettingType::Integer, 20, 1, 200, {}},
+        {"print/item_link", SettingType::Text, QString(), 0, 0, {}},
         {"accessibility/elderly_mode", SettingType::Boolean, false, 0, 0, {}},
         {"accessibility/high_contrast", SettingType::Boolean, false, 0, 0, {}},
         {"accessibility/voice", SettingType::Boolean, false, 0, 0, {}},

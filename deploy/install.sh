@@ -7,9 +7,10 @@ apt-get install -y -qq --no-install-recommends cage fonts-noto-cjk \
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts \
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript \
     qt6-wayland libyaml-cpp0.7 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
-    libzxing2
+    libzxing2 cups-daemon cups-client libcups2
 id kiosk >/dev/null 2>&1 || useradd --system --create-home --shell /usr/sbin/nologin kiosk
 install -D -m 0755 build/kiosk/kiosk /usr/lib/disclosure-kiosk/kiosk
+install -D -m 0755 build/device/kiosk-devices /usr/sbin/kiosk-devices
 install -D -m 0644 build/demo-catalog.db /usr/lib/disclosure-kiosk/demo-catalog.db
 [ -f /etc/disclosure-kiosk/kiosk.conf ] || \
     install -D -m 0644 config/kiosk.conf /etc/disclosure-kiosk/kiosk.conf

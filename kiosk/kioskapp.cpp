@@ -4,6 +4,7 @@
 #include "catalogservice.h"
 #include "localization.h"
 #include "navigator.h"
+#include "printcontroller.h"
 #include "qrimageprovider.h"
 #include "session.h"
 #include "usagelog.h"
@@ -50,6 +51,9 @@ KioskApp::~KioskApp()
     Navigator::setInstance(nullptr);
     Session::setInstance(nullptr);
     UsageLog::setInstance(nullptr);
+    PrintController::setInstance(nullptr);
+    if (m_documentPrinter)
+        m_documentPrinter->stop();
 }
 
 QString KioskApp::defaultConfigPath()
@@ -99,6 +103,18 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
                             this);
     Session::setInstance(m_session);
 
+    // Printing: CUPS on its own thread; a missing CUPS or printer only shows as a problem.
+    device::DocumentPrinterConfig printerConfig;
+    printerConfig.queue = m_settings.value("print/document_queue").toString();
+    m_documentPrinter = new device::DocumentPrintService(printerConfig, this);
+    m_documentPrinter->start();
+    PrintController::Limits printLimits;
+    printLimits.sessionPages = m_settings.value("print/max_pages_per_session").toInt();
+    printLimits.documentPages = m_settings.value("print/max_pages_per_document").toInt();
+    printLimits.itemLinkFormat = m_settings.value("print/item_link").toString();
+    m_printing = new PrintController(m_catalog, m_localization, m_documentPrinter, printLimits, this);
+    PrintController::setInstance(m_printing);
+
     connect(m_session, &Session::ended, this, &KioskApp::endSession);
     connect(m_accessibility, &AccessibilitySettings::changed, this, [this] {
         m_session->setSlowMode(m_accessibility->elderlyMode() || m_accessibility->voice());
@@ -110,6 +126,8 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     m_catalog->openCatalog(m_catalogPath);
 
     engine.addImageProvider(QrImageProvider::kProviderId, new QrImageProvider);
+    engine.addImageProvider(PrintPreviewProvider::kProviderId,
+                            new PrintPreviewProvider(m_printing->previewState()));
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     const bool landscape = m_settings.orientation() == QLatin1String("landscape");
     engine.setInitialProperties({{"landscape", landscape}});
@@ -144,6 +162,7 @@ void KioskApp::endSession()
 {
     // Privacy wipe between residents: nothing of the last visit stays on screen.
     m_navigator->home();
+    m_printing->resetSession();
     m_accessibility->resetToDefaults();
     m_localization->setLanguage(m_localization->defaultLanguage());
     qCInfo(lcKiosk) << "session ended; kiosk reset to the home screen";

@@ -17,6 +17,8 @@ class AccessibilitySettings;
 class Navigator;
 class Session;
 class UsageLog;
+class PrintController;
+namespace device { class DocumentPrintService; }
 
 class KioskApp : public QObject
 {
@@ -43,6 +45,7 @@ public:
     Navigator *navigator() const { return m_navigator; }
     Session *session() const { return m_session; }
     UsageLog *usageLog() const { return m_usage; }
+    PrintController *printing() const { return m_printing; }
     Localization *localization() const { return m_localization; }
     AccessibilitySettings *accessibility() const { return m_accessibility; }
 
@@ -69,5 +72,7 @@ private:
     Navigator *m_navigator = nullptr;
     Session *m_session = nullptr;
     UsageLog *m_usage = nullptr;
+    device::DocumentPrintService *m_documentPrinter = nullptr;
+    PrintController *m_printing = nullptr;
     QPointer<QQuickWindow> m_window;
 };

@@ -71,5 +71,7 @@ Window {
         horizontalAlignment: Text.AlignHCenter
     }
 
+    PrintSheet { anchors.fill: parent }
+
     IdleWarning { anchors.fill: parent }
 }

@@ -22,6 +22,9 @@ PACKAGES=(
   libsodium-dev libcurl4-openssl-dev nginx-light
   # QR codes
   libzxing-dev
+  # A4 printing: libcups, and for the tests a real cupsd with a cups-pdf queue and
+  # poppler to read the PDFs back
+  libcups2-dev cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
   # fonts and a display for headless machines
   fonts-noto-cjk xvfb xauth
 )

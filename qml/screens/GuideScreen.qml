@@ -22,6 +22,8 @@ DetailPage {
         Accessible.name: text
     }
 
+    PrintButton { kind: page.kind; itemId: page.item.id || "" }
+
     RowLayout {
         width: parent.width
         spacing: 24

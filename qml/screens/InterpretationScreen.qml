@@ -7,6 +7,7 @@ DetailPage {
     kind: "interpretation"
 
     SectionTitle { text: page.item.title || "" }
+    PrintButton { kind: page.kind; itemId: page.item.id || "" }
     BodyText { text: [page.item.form, page.item.agency, page.item.published].join("　"); color: Theme.mutedText }
     LinkedItems {
         title: L10n.text("interpretation.document")

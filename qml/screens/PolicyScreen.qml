@@ -23,6 +23,8 @@ DetailPage {
         Accessible.name: text
     }
 
+    PrintButton { kind: page.kind; itemId: page.item.id || "" }
+
     Rectangle {
         objectName: "repealedBanner"
         visible: page.item.valid === false

@@ -7,6 +7,8 @@ DetailPage {
     kind: "qa"
 
     SectionTitle { objectName: "qaQuestion"; text: page.item.question || "" }
+
+    PrintButton { kind: page.kind; itemId: page.item.id || "" }
     Card {
         title: L10n.text("qa.answer")
         RichBody { html: page.item.answerHtml || "" }
