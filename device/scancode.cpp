@@ -71,7 +71,8 @@ Tracking parseTracking(QStringView text, const ScanRules &rules, QString *canoni
         return Tracking::NotTracking;
     const QDate d = QDate::fromString(digits.left(8).toString(), QStringLiteral("yyyyMMdd"));
     const int serial = digits.mid(8).toInt();
-    if (ScanCode::mod11_2(digits) != check || !d.isValid() || serial < 1 ||
+    // Receipts exist only since kiosks issue them: no year before 2000.
+    if (ScanCode::mod11_2(digits) != check || !d.isValid() || d.year() < 2000 || serial < 1 ||
         (rules.today.isValid() && d > rules.today))
         return Tracking::Bad;
     *canonical = ScanCode::makeTrackingCode(d, serial);

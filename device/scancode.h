@@ -11,6 +11,7 @@
 #pragma once
 
 #include <QDate>
+#include <QObject>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -28,7 +29,10 @@ struct ScanRules
 
 struct ScanCode
 {
+    Q_GADGET
+public:
     enum class Kind { Item, Tracking, Rejected };
+    Q_ENUM(Kind)
     enum class Rejection {
         None,
         Empty,             // nothing but spaces
@@ -41,6 +45,7 @@ struct ScanCode
         BadTrackingCode,   // looks like a tracking code, but the check or date is wrong
         Unrecognized,      // text that is none of the above
     };
+    Q_ENUM(Rejection)
 
     static constexpr int MaxLength = 512;
 

@@ -22,6 +22,8 @@ PACKAGES=(
   libsodium-dev libcurl4-openssl-dev nginx-light
   # QR codes
   libzxing-dev
+  # keyboard-wedge QR scanners (evdev with an exclusive grab)
+  libevdev-dev
   # fonts and a display for headless machines
   fonts-noto-cjk xvfb xauth
 )

@@ -22,7 +22,7 @@ int main(int argc, char **argv)
         return 1;
     }
     QTextStream out(stdout);
-    out << sim.devicePath() << Qt::endl;
+    out << sim.devicePath() << " -> " << sim.ptyPath() << Qt::endl;
     QTextStream in(stdin);
     QString line;
     while (in.readLineInto(&line)) {
@@ -33,6 +33,7 @@ int main(int argc, char **argv)
             ok = sim.unplug();
         } else if (line == QLatin1String("replug")) {
             ok = sim.replug();
+            out << sim.devicePath() << " -> " << sim.ptyPath() << Qt::endl;
         } else if (line.startsWith(QLatin1String("gbk "))) {
             QStringEncoder gbk("GB18030");
             ok = sim.scan(gbk.encode(line.mid(4)));

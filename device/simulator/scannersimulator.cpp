@@ -69,6 +69,7 @@ bool ScannerSimulator::openPty(QString *error)
         closePty();
         return false;
     }
+    m_ptyPath = QString::fromLocal8Bit(name);
     return true;
 }
 

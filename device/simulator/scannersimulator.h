@@ -20,6 +20,7 @@ public:
     bool start(QString *error = nullptr);
     void stop();
     QString devicePath() const { return m_linkPath; }
+    QString ptyPath() const { return m_ptyPath; } // /dev/pts/N of the current plug
 
     // One scan: the content bytes (UTF-8, GBK… as the code holds them) + suffix.
     bool scan(const QByteArray &content, const QByteArray &suffix = "\r\n");
@@ -33,7 +34,7 @@ private:
     bool openPty(QString *error);
     void closePty();
 
-    QString m_dir, m_linkPath;
+    QString m_dir, m_linkPath, m_ptyPath;
     int m_master = -1, m_slave = -1;
 };
 

@@ -71,6 +71,8 @@ private slots:
         QTest::newRow("tracking, wrong check") << wrongCheck << Kind::Rejected << Why::BadTrackingCode << "";
         QTest::newRow("tracking, future") << ScanCode::makeTrackingCode(QDate(2027, 1, 1), 1) << Kind::Rejected
                                           << Why::BadTrackingCode << "";
+        // Found by fuzz_scan_codes: a well-checked code dated in year 26.
+        QTest::newRow("tracking, year 0026") << "GK-002611200042-3" << Kind::Rejected << Why::BadTrackingCode << "";
         QTest::newRow("mobile") << "13812345678" << Kind::Rejected << Why::PhoneNumber << "";
         QTest::newRow("mobile +86") << "+86 138-1234-5678" << Kind::Rejected << Why::PhoneNumber << "";
         QTest::newRow("tel uri") << "tel:010-12345678" << Kind::Rejected << Why::PhoneNumber << "";
