@@ -7,6 +7,8 @@
 #include "qrimageprovider.h"
 #include "session.h"
 #include "usagelog.h"
+#include "idcardholder.h"
+#include "scanrouter.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -50,6 +52,9 @@ KioskApp::~KioskApp()
     Navigator::setInstance(nullptr);
     Session::setInstance(nullptr);
     UsageLog::setInstance(nullptr);
+    stopDevices();
+    ScanRouter::setInstance(nullptr);
+    IdCardHolder::setInstance(nullptr);
 }
 
 QString KioskApp::defaultConfigPath()
@@ -100,6 +105,7 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     Session::setInstance(m_session);
 
     connect(m_session, &Session::ended, this, &KioskApp::endSession);
+    startDevices(); // kioskdevices.cpp: scanners, ID card reader
     connect(m_accessibility, &AccessibilitySettings::changed, this, [this] {
         m_session->setSlowMode(m_accessibility->elderlyMode() || m_accessibility->voice());
     });
@@ -146,6 +152,8 @@ void KioskApp::endSession()
     m_navigator->home();
     m_accessibility->resetToDefaults();
     m_localization->setLanguage(m_localization->defaultLanguage());
+    m_idCard->clear(); // the card is overwritten in memory, not just dropped
+    m_scan->dismissNotice();
     qCInfo(lcKiosk) << "session ended; kiosk reset to the home screen";
 }
 

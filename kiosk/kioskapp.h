@@ -17,6 +17,13 @@ class AccessibilitySettings;
 class Navigator;
 class Session;
 class UsageLog;
+class ScanRouter;
+class IdCardHolder;
+namespace device {
+class IdCardService;
+class Scanner;
+class ScannerService;
+}
 
 class KioskApp : public QObject
 {
@@ -45,6 +52,10 @@ public:
     UsageLog *usageLog() const { return m_usage; }
     Localization *localization() const { return m_localization; }
     AccessibilitySettings *accessibility() const { return m_accessibility; }
+    ScanRouter *scanRouter() const { return m_scan; }
+    IdCardHolder *idCard() const { return m_idCard; }
+    // The device a devices/* setting names: none → empty, auto → the udev link.
+    static QString devicePathFor(const config::KioskSettings &settings, const QString &key);
 
     static QString defaultConfigPath();
     // The catalog to open: explicit, configured, synced (current generation), demo.
@@ -58,6 +69,9 @@ protected:
 private:
     void endSession();
     void openLinkedItem(const QString &id);
+    void startDevices();
+    device::ScannerService *startScanner(device::Scanner *driver, const QString &path);
+    void stopDevices();
 
     Options m_options;
     config::KioskSettings m_settings;
@@ -70,4 +84,9 @@ private:
     Session *m_session = nullptr;
     UsageLog *m_usage = nullptr;
     QPointer<QQuickWindow> m_window;
+    ScanRouter *m_scan = nullptr;
+    IdCardHolder *m_idCard = nullptr;
+    device::IdCardService *m_idCardService = nullptr;
+    device::ScannerService *m_scannerService = nullptr;
+    device::ScannerService *m_keyboardScannerService = nullptr;
 };

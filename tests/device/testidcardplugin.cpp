@@ -55,7 +55,7 @@ int readCard(void *handle, uint8_t *text, size_t textCapacity, size_t *textLengt
     put(text, 32, 4, u"03");
     put(text, 36, 16, u"19900307");
     put(text, 52, 70, u"示例省示例市插件路8号");
-    put(text, 122, 36, u"110105199003070028");
+    put(text, 122, 36, u"110105199003070025");
     put(text, 158, 30, u"示例市公安局");
     put(text, 188, 16, u"20200101");
     put(text, 204, 16, u"长期");

@@ -23,7 +23,7 @@ private slots:
         IdCard card;
         QCOMPARE(plugin->read(&card, &error), IdCardPlugin::Read::Card);
         QCOMPARE(card.name, QStringLiteral("李四"));
-        QCOMPARE(card.idNumber, QStringLiteral("110105199003070028"));
+        QCOMPARE(card.idNumber, QStringLiteral("110105199003070025"));
         QCOMPARE(card.idNumberCheck(), IdNumberCheck::Valid);
         QCOMPARE(card.nation, QStringLiteral("回"));
         QCOMPARE(card.gender, Gender::Female);
