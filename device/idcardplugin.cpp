@@ -99,9 +99,10 @@ IdCardPlugin::Read IdCardPlugin::read(IdCard *card, QString *error)
         result = Read::NoCard;
     } else if (rc == KIOSK_IDCARD_OK && textLength == text.size() && photoLength <= photo.size()) {
         if (auto decoded = IdCard::decode(QByteArrayView(reinterpret_cast<const char *>(text.data()), qsizetype(textLength)))) {
-            *card = *decoded;
+            // Moved, not copied: wiping a copy would wipe the shared strings too.
+            card->wipe();
+            *card = std::move(*decoded);
             card->photoWlt = QByteArray(reinterpret_cast<const char *>(photo.data()), qsizetype(photoLength));
-            decoded->wipe();
             result = Read::Card;
         } else if (error) {
             *error = QStringLiteral("the card's data could not be decoded");
