@@ -32,6 +32,7 @@ const std::vector<SettingSpec> &settingsSchema()
         {"scan/allowed_hosts", SettingType::Text, QString(), 0, 0, {}},
         {"scan/suffix", SettingType::Choice, "auto", 0, 0, {"auto", "cr", "lf", "crlf"}},
         {"scan/keyboard_scanner", SettingType::DevicePath, "auto", 0, 0, {}},
+        {"scan/camera", SettingType::Text, "none", 0, 0, {}},
     };
     return schema;
 }

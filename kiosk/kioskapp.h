@@ -70,6 +70,7 @@ private:
     void endSession();
     void openLinkedItem(const QString &id);
     void startDevices();
+    void startCamera();
     device::ScannerService *startScanner(device::Scanner *driver, const QString &path);
     void stopDevices();
 

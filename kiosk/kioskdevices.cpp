@@ -3,6 +3,11 @@
 #include "kioskapp.h"
 
 #include "evdevscanner.h"
+#ifdef KIOSK_HAVE_MULTIMEDIA
+#include "camerascanner.h"
+#include <QCameraDevice>
+#include <QMediaDevices>
+#endif
 #include "idcardholder.h"
 #include "idcardservice.h"
 #include "navigator.h"
@@ -88,6 +93,8 @@ void KioskApp::startDevices()
     if (!keyboardPath.isEmpty())
         m_keyboardScannerService = startScanner(new device::EvdevScanner({keyboardPath, 300, 2000}), keyboardPath);
 
+    startCamera();
+
     const QString readerPath = devicePathFor(m_settings, QStringLiteral("devices/id_card_reader"));
     m_idCard = new IdCardHolder(!readerPath.isEmpty(), this);
     IdCardHolder::setInstance(m_idCard);
@@ -106,6 +113,27 @@ void KioskApp::startDevices()
         m_idCardService->start();
         qCInfo(lcKiosk).noquote() << "ID card reader at" << readerPath;
     }
+}
+
+void KioskApp::startCamera()
+{
+    const QString camera = m_settings.value("scan/camera").toString().trimmed();
+    if (camera.isEmpty() || camera == QLatin1String("none"))
+        return;
+#ifdef KIOSK_HAVE_MULTIMEDIA
+    for (const QCameraDevice &d : QMediaDevices::videoInputs())
+        qCInfo(lcKiosk).noquote() << "camera available:" << QString::fromUtf8(d.id()) << d.description();
+    auto *scanner = new CameraScanner(camera == QLatin1String("default") ? QString() : camera, this);
+    QString error;
+    if (!scanner->start(&error)) {
+        qCWarning(lcKiosk).noquote() << "camera QR scanning:" << error;
+        delete scanner;
+        return;
+    }
+    connect(scanner, &CameraScanner::scanned, m_scan, &ScanRouter::handleScan);
+#else
+    qCWarning(lcKiosk) << "camera QR scanning: this kiosk was built without Qt Multimedia";
+#endif
 }
 
 void KioskApp::stopDevices()

@@ -24,6 +24,8 @@ PACKAGES=(
   libzxing-dev
   # keyboard-wedge QR scanners (evdev with an exclusive grab)
   libevdev-dev
+  # camera QR scanning (optional at build time)
+  qt6-multimedia-dev
   # fonts and a display for headless machines
   fonts-noto-cjk xvfb xauth
 )
