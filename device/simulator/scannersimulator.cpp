@@ -1,4 +1,5 @@
 #include "scannersimulator.h"
+#include "linkedpty.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -49,27 +50,12 @@ void ScannerSimulator::stop()
 
 bool ScannerSimulator::openPty(QString *error)
 {
-    termios raw {};
-    ::cfmakeraw(&raw);
-    char name[128] = {};
-    if (::openpty(&m_master, &m_slave, name, &raw, nullptr) != 0) {
-        if (error)
-            *error = QStringLiteral("openpty failed");
+    LinkedPty pty;
+    if (!openLinkedPty(m_linkPath, &pty, error))
         return false;
-    }
-    ::fcntl(m_master, F_SETFL, ::fcntl(m_master, F_GETFL) | O_NONBLOCK);
-    ::fcntl(m_master, F_SETFD, FD_CLOEXEC);
-    ::fcntl(m_slave, F_SETFD, FD_CLOEXEC);
-    const QString tmp = m_linkPath + QStringLiteral(".new");
-    QFile::remove(tmp);
-    if (!QFile::link(QString::fromLocal8Bit(name), tmp) ||
-        ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(m_linkPath).constData()) != 0) {
-        if (error)
-            *error = QStringLiteral("cannot create the link %1").arg(m_linkPath);
-        closePty();
-        return false;
-    }
-    m_ptyPath = QString::fromLocal8Bit(name);
+    m_master = pty.master;
+    m_slave = pty.slave; // kept open: no hang-up while no driver has the port open
+    m_ptyPath = pty.ptyPath;
     return true;
 }
 
