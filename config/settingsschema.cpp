@@ -29,6 +29,11 @@ const std::vector<SettingSpec> &settingsSchema()
         {"accessibility/elderly_mode", SettingType::Boolean, false, 0, 0, {}},
         {"accessibility/high_contrast", SettingType::Boolean, false, 0, 0, {}},
         {"accessibility/voice", SettingType::Boolean, false, 0, 0, {}},
+        {"scan/page_base_url", SettingType::Text, QString(), 0, 0, {}},
+        {"scan/allowed_hosts", SettingType::Text, QString(), 0, 0, {}},
+        {"scan/suffix", SettingType::Choice, "auto", 0, 0, {"auto", "cr", "lf", "crlf"}},
+        {"scan/keyboard_scanner", SettingType::DevicePath, "auto", 0, 0, {}},
+        {"scan/camera", SettingType::Text, "none", 0, 0, {}},
     };
     return schema;
 }

@@ -8,6 +8,8 @@
 #include "qrimageprovider.h"
 #include "session.h"
 #include "usagelog.h"
+#include "idcardholder.h"
+#include "scanrouter.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -54,6 +56,9 @@ KioskApp::~KioskApp()
     PrintController::setInstance(nullptr);
     if (m_documentPrinter)
         m_documentPrinter->stop();
+    stopDevices();
+    ScanRouter::setInstance(nullptr);
+    IdCardHolder::setInstance(nullptr);
 }
 
 QString KioskApp::defaultConfigPath()
@@ -116,6 +121,7 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     PrintController::setInstance(m_printing);
 
     connect(m_session, &Session::ended, this, &KioskApp::endSession);
+    startDevices(); // kioskdevices.cpp: scanners, ID card reader
     connect(m_accessibility, &AccessibilitySettings::changed, this, [this] {
         m_session->setSlowMode(m_accessibility->elderlyMode() || m_accessibility->voice());
     });
@@ -165,6 +171,8 @@ void KioskApp::endSession()
     m_printing->resetSession();
     m_accessibility->resetToDefaults();
     m_localization->setLanguage(m_localization->defaultLanguage());
+    m_idCard->clear(); // the card is overwritten in memory, not just dropped
+    m_scan->dismissNotice();
     qCInfo(lcKiosk) << "session ended; kiosk reset to the home screen";
 }
 

@@ -19,6 +19,13 @@ class Session;
 class UsageLog;
 class PrintController;
 namespace device { class DocumentPrintService; }
+class ScanRouter;
+class IdCardHolder;
+namespace device {
+class IdCardService;
+class Scanner;
+class ScannerService;
+}
 
 class KioskApp : public QObject
 {
@@ -48,6 +55,10 @@ public:
     PrintController *printing() const { return m_printing; }
     Localization *localization() const { return m_localization; }
     AccessibilitySettings *accessibility() const { return m_accessibility; }
+    ScanRouter *scanRouter() const { return m_scan; }
+    IdCardHolder *idCard() const { return m_idCard; }
+    // The device a devices/* setting names: none → empty, auto → the udev link.
+    static QString devicePathFor(const config::KioskSettings &settings, const QString &key);
 
     static QString defaultConfigPath();
     // The catalog to open: explicit, configured, synced (current generation), demo.
@@ -61,6 +72,10 @@ protected:
 private:
     void endSession();
     void openLinkedItem(const QString &id);
+    void startDevices();
+    void startCamera();
+    device::ScannerService *startScanner(device::Scanner *driver, const QString &path);
+    void stopDevices();
 
     Options m_options;
     config::KioskSettings m_settings;
@@ -75,4 +90,9 @@ private:
     device::DocumentPrintService *m_documentPrinter = nullptr;
     PrintController *m_printing = nullptr;
     QPointer<QQuickWindow> m_window;
+    ScanRouter *m_scan = nullptr;
+    IdCardHolder *m_idCard = nullptr;
+    device::IdCardService *m_idCardService = nullptr;
+    device::ScannerService *m_scannerService = nullptr;
+    device::ScannerService *m_keyboardScannerService = nullptr;
 };

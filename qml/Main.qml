@@ -21,7 +21,8 @@ Window {
         "policies": policiesScreen, "policy": policyScreen,
         "interpretation": interpretationScreen, "qa": qaScreen, "gazette": gazetteScreen,
         "point": pointScreen, "scenario": scenarioScreen, "browse": browseScreen,
-        "coming": comingScreen, "search": searchScreen
+        "coming": comingScreen, "search": searchScreen,
+        "tracking": trackingScreen
     })
 
     Component { id: homeScreen; HomeScreen {} }
@@ -37,6 +38,7 @@ Window {
     Component { id: browseScreen; BrowseScreen {} }
     Component { id: comingScreen; ComingScreen {} }
     Component { id: searchScreen; SearchScreen {} }
+    Component { id: trackingScreen; TrackingScreen {} }
 
     TopBar {
         id: topBar
@@ -51,7 +53,7 @@ Window {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: topBar.bottom
-        anchors.bottom: parent.bottom
+        anchors.bottom: idCardStrip.top
         sourceComponent: root.screens[Navigator.screen] || homeScreen
         // A new screen for every navigation step, so back shows fresh state.
         property int stamp: Navigator.depth
@@ -71,6 +73,19 @@ Window {
         horizontalAlignment: Text.AlignHCenter
     }
 
+    IdCardStrip {
+        id: idCardStrip
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: implicitHeight
+    }
+
+    ScanNotice {
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: idCardStrip.top
+        anchors.bottomMargin: 48
+    }
     PrintSheet { anchors.fill: parent }
 
     IdleWarning { anchors.fill: parent }

@@ -25,6 +25,10 @@ PACKAGES=(
   # A4 printing: libcups, and for the tests a real cupsd with a cups-pdf queue and
   # poppler to read the PDFs back
   libcups2-dev cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
+  # keyboard-wedge QR scanners (evdev with an exclusive grab)
+  libevdev-dev
+  # camera QR scanning (optional at build time)
+  qt6-multimedia-dev
   # fonts and a display for headless machines
   fonts-noto-cjk xvfb xauth
 )

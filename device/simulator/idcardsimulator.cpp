@@ -1,4 +1,5 @@
 #include "idcardsimulator.h"
+#include "linkedpty.h"
 
 #include "samframe.h"
 
@@ -91,38 +92,18 @@ QString IdCardSimulator::ptyPath() const
 
 bool IdCardSimulator::openPty(QString *error)
 {
-    termios raw {};
-    ::cfmakeraw(&raw);
-    ::cfsetispeed(&raw, B115200);
-    ::cfsetospeed(&raw, B115200);
-    char name[128] = {};
-    int master = -1, slave = -1;
-    if (::openpty(&master, &slave, name, &raw, nullptr) != 0) {
-        if (error)
-            *error = QStringLiteral("openpty failed");
+    LinkedPty pty;
+    if (!openLinkedPty(m_linkPath, &pty, error))
         return false;
-    }
-    ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
-    ::fcntl(master, F_SETFD, FD_CLOEXEC);
-    ::fcntl(slave, F_SETFD, FD_CLOEXEC);
-    // Replace the link atomically: the driver never sees a half-made one.
-    const QString tmp = m_linkPath + QStringLiteral(".new");
-    QFile::remove(tmp);
-    if (!QFile::link(QString::fromLocal8Bit(name), tmp) ||
-        ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(m_linkPath).constData()) != 0) {
-        if (error)
-            *error = QStringLiteral("cannot create the link %1").arg(m_linkPath);
-        ::close(master);
-        ::close(slave);
-        return false;
-    }
+    const int master = pty.master, slave = pty.slave;
+    const QString name = pty.ptyPath;
     std::lock_guard lock(m_mutex);
     m_master = master;
     // The simulator keeps the slave open too, so the master does not see a hang-up
     // while no driver has the port open; the driver's own fd still gets EIO when
     // the master closes.
     m_slave = slave;
-    m_ptyPath = QString::fromLocal8Bit(name);
+    m_ptyPath = name;
     return true;
 }
 

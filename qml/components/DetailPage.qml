@@ -11,7 +11,7 @@ Flickable {
     readonly property var item: vm.item
     readonly property bool ready: vm.found && !vm.loading
     default property alias content: column.data
-    contentHeight: column.implicitHeight + 48
+    contentHeight: column.implicitHeight + (pageQr.visible ? pageQr.implicitHeight + 24 : 0) + 48
     clip: true
     boundsBehavior: Flickable.StopAtBounds
 
@@ -27,6 +27,18 @@ Flickable {
         y: 24
         width: page.width - 48
         spacing: 20
+    }
+
+    // 二维码直通车: this page's public address, to take it to a phone.
+    QrPanel {
+        id: pageQr
+        objectName: "pageQrPanel"
+        x: 24
+        y: column.y + column.implicitHeight + 24
+        visible: page.ready && source.length > 0
+        source: page.ready ? Scanning.pageQrSource(vm.itemId) : ""
+        caption: L10n.text("page.qr_caption")
+        detail: page.ready ? Scanning.pageUrl(vm.itemId) : ""
     }
 
     BodyText {
