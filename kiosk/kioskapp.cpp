@@ -2,6 +2,7 @@
 #include "accessibilitysettings.h"
 #include "cataloggenerations.h"
 #include "catalogservice.h"
+#include "inputengines.h"
 #include "localization.h"
 #include "navigator.h"
 #include "qrimageprovider.h"
@@ -50,6 +51,7 @@ KioskApp::~KioskApp()
     Navigator::setInstance(nullptr);
     Session::setInstance(nullptr);
     UsageLog::setInstance(nullptr);
+    InputEngines::setInstance(nullptr);
 }
 
 QString KioskApp::defaultConfigPath()
@@ -98,6 +100,7 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
                              m_settings.value("session/max_extensions").toInt()},
                             this);
     Session::setInstance(m_session);
+    InputEngines::setInstance(new InputEngines(this)); // on-screen keyboard: pinyin, handwriting
 
     connect(m_session, &Session::ended, this, &KioskApp::endSession);
     connect(m_accessibility, &AccessibilitySettings::changed, this, [this] {
