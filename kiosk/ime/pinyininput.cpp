@@ -73,6 +73,14 @@ void PinyinInput::choose(int indexOnPage)
     const int index = m_page * m_pageSize + indexOnPage;
     if (indexOnPage < 0 || indexOnPage >= m_pageSize || index >= m_all.size())
         return;
+    if (m_publishedSerial != m_serial) {
+        // The bar still shows the candidates of fewer letters (a fast finger, or space
+        // right after a letter): take the same word, or the same place, once the
+        // answer for all the letters is in.
+        m_deferredText = m_all[index].text;
+        m_deferredIndex = indexOnPage;
+        return;
+    }
     const PinyinCandidate c = m_all[index];
     if (c.engineIndex < 0) {
         // A catalog word stands for the whole input.
@@ -102,7 +110,8 @@ void PinyinInput::previousPage()
 
 void PinyinInput::reset()
 {
-    ++m_serial; // answers still on their way are stale
+    m_publishedSerial = ++m_serial; // answers still on their way are stale
+    m_deferredIndex = -1;
     m_letters.clear();
     m_choices.clear();
     m_state = {};
@@ -115,6 +124,8 @@ void PinyinInput::refresh()
 {
     const int serial = ++m_serial;
     if (m_letters.isEmpty()) {
+        m_publishedSerial = serial;
+        m_deferredIndex = -1;
         m_state = {};
         m_all.clear();
         m_page = 0;
@@ -126,7 +137,7 @@ void PinyinInput::refresh()
     auto withCatalog = [this, serial, letters](const PinyinState &state) {
         CatalogService *catalog = CatalogService::instance();
         if (!state.fixed.isEmpty() || !catalog || !catalog->ready()) {
-            publish(state, {});
+            publish(serial, state, {});
             return;
         }
         fetch([letters](const content::CatalogStore &s) {
@@ -134,7 +145,7 @@ void PinyinInput::refresh()
               },
               [this, serial, state](const QStringList &words) {
                   if (serial == m_serial)
-                      publish(state, words);
+                      publish(serial, state, words);
               });
     };
     InputEngines *engines = InputEngines::instance();
@@ -169,11 +180,23 @@ void PinyinInput::refresh()
         });
 }
 
-void PinyinInput::publish(const PinyinState &state, const QStringList &catalogWords)
+void PinyinInput::publish(int serial, const PinyinState &state, const QStringList &catalogWords)
 {
-    m_state = state;
-    m_all = mergeCandidates(catalogWords, state.candidates);
-    m_page = 0;
-    emit changed();
+    m_publishedSerial = serial;
+    const QList<PinyinCandidate> all = mergeCandidates(catalogWords, state.candidates);
+    // The same answer again (a reload) must not rebuild the bar under a finger.
+    if (all != m_all || state.spelling != m_state.spelling || state.fixed != m_state.fixed) {
+        m_state = state;
+        m_all = all;
+        m_page = 0;
+        emit changed();
+    }
     emit candidatesReady();
+    if (m_deferredIndex >= 0) {
+        const QStringList page = candidates();
+        const int index = page.contains(m_deferredText) ? int(page.indexOf(m_deferredText))
+                                                         : m_deferredIndex;
+        m_deferredIndex = -1;
+        choose(index);
+    }
 }

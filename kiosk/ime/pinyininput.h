@@ -63,12 +63,15 @@ protected:
 
 private:
     void refresh();
-    void publish(const PinyinState &state, const QStringList &catalogWords);
+    void publish(int serial, const PinyinState &state, const QStringList &catalogWords);
 
     QString m_letters;
     QList<int> m_choices;
     PinyinState m_state;
     QList<PinyinCandidate> m_all;
+    int m_publishedSerial = 0; // the request the candidates on show answer
+    QString m_deferredText;    // chosen while a newer answer was on its way
+    int m_deferredIndex = -1;
     int m_page = 0;
     int m_pageSize = 6;
     int m_serial = 0;
