@@ -271,6 +271,7 @@ private slots:
         AccessibilitySettings::instance()->setElderlyMode(true);
         QTRY_VERIFY(find("key_q")->height() >= 80);
         typeKeys("yb");
+        QTRY_COMPARE(textOf("imeComposing"), QStringLiteral("y'b"));
         QTRY_VERIFY(find("imeCandidate_医保"));
         checkKeys(80);
         shoot("33-ime-elderly");
