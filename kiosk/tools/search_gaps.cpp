@@ -2,7 +2,8 @@
 // frequent first, from the kiosk's local usage store. For content editors.
 //   search-gaps [--since 2026-01-01] [--limit 50] [--tsv] USAGE.db
 // The store is kiosk-local.db in the kiosk user's application data folder
-// (~/.local/share/<app>/kiosk-local.db, or storage/local_database in kiosk.conf).
+// (~/.local/share/disclosure-kiosk/disclosure-kiosk/kiosk-local.db, or
+// storage/local_database in kiosk.conf).
 #include "searchgaps.h"
 
 #include <QCommandLineParser>
