@@ -73,21 +73,29 @@ class ImeFlowTest : public QObject
         return item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
     }
 
-    void tap(const QString &name)
+    // Rows just created (a new mode, new candidates) are laid out in the next polish:
+    // the item once it has stopped moving, like a finger waiting for the screen.
+    QQuickItem *settled(const QString &name)
     {
-        // Rows just created (a new mode, new candidates) are laid out in the next
-        // polish: tap only where the item has stopped moving.
         QPoint c(-1, -1);
-        QQuickItem *item = nullptr;
         for (int settle = 0; settle < 40; ++settle) {
-            item = find(name);
-            QVERIFY2(item, qPrintable("no visible item named " + name));
+            QQuickItem *item = find(name);
+            if (!item)
+                return nullptr;
             const QPoint now = centre(item);
             if (now == c)
-                break;
+                return item;
             c = now;
             QTest::qWait(20);
         }
+        return find(name);
+    }
+
+    void tap(const QString &name)
+    {
+        QQuickItem *item = settled(name);
+        QVERIFY2(item, qPrintable("no visible item named " + name));
+        const QPoint c = centre(item);
         QVERIFY2(item->isEnabled(), qPrintable(name + " is disabled"));
         QVERIFY2(m_window->contentItem()->contains(c), qPrintable(name + " is off screen"));
         QTest::touchEvent(m_window, m_touch).press(0, c, m_window);
@@ -240,7 +248,7 @@ private slots:
         QFETCH(QString, orientation);
         openSearch(orientation);
         tap("mode_handwriting");
-        QQuickItem *pad = find("writingPad");
+        QQuickItem *pad = settled("writingPad");
         QVERIFY(pad);
         QVERIFY(pad->width() >= 6 * 64 - 1 || pad->width() >= find("keyboard")->width() / 3);
         QCOMPARE(pad->width(), pad->height());
