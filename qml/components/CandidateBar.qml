@@ -59,7 +59,7 @@ Item {
                 text: modelData
                 primary: index === 0
                 fontSize: Theme.labelSize
-                focusPolicy: Qt.NoFocus // the text field keeps the focus
+                focusPolicy: Qt.TabFocus // a touch leaves the focus in the text field
                 description: L10n.text("ime.candidate_hint")
                 onClicked: bar.chosen(index)
             }
@@ -77,7 +77,7 @@ Item {
             height: bar.height
             text: "◀"
             enabled: bar.hasPrevious
-            focusPolicy: Qt.NoFocus
+            focusPolicy: Qt.TabFocus
             Accessible.name: L10n.text("ime.previous_page")
             onClicked: bar.previous()
         }
@@ -86,7 +86,7 @@ Item {
             height: bar.height
             text: "▶"
             enabled: bar.hasNext
-            focusPolicy: Qt.NoFocus
+            focusPolicy: Qt.TabFocus
             Accessible.name: L10n.text("ime.next_page")
             onClicked: bar.next()
         }

@@ -8,7 +8,8 @@ import Kiosk.Ui
 // A field is either a TextInput/TextEdit, or any item with the functions
 // commitText(text), eraseText() and clearText(); a field may ask for a starting mode
 // with a string property `keyboardMode` ("pinyin", "handwriting", "abc", "digits").
-// Keys never take the focus from the field.
+// A touch on a key never takes the focus from the field; a USB keypad can still Tab
+// to every key (the keyboard remembers the field it types into).
 Column {
     id: keyboard
     property Item target: null
@@ -127,7 +128,7 @@ Column {
                 height: Theme.target
                 text: L10n.text("ime.mode." + modelData)
                 selected: keyboard.mode === modelData
-                focusPolicy: Qt.NoFocus
+                focusPolicy: Qt.TabFocus
                 Accessible.role: Accessible.PageTab
                 Accessible.name: text
                 Accessible.description: L10n.text("ime.mode_hint")
@@ -179,7 +180,7 @@ Column {
                     implicitHeight: Theme.target
                     text: modelData
                     fontSize: Theme.labelSize
-                    focusPolicy: Qt.NoFocus
+                    focusPolicy: Qt.TabFocus
                     onClicked: keyboard.typeKey(modelData)
                 }
             }
@@ -208,7 +209,7 @@ Column {
                 height: Theme.target * 1.5
                 text: L10n.text("ime.rewrite")
                 fontSize: Theme.titleSize
-                focusPolicy: Qt.NoFocus
+                focusPolicy: Qt.TabFocus
                 onClicked: { pad.clear(); handwriting.clear() }
             }
             KButton {
@@ -218,7 +219,7 @@ Column {
                 text: "⌫ " + L10n.text("ime.delete")
                 Accessible.name: L10n.text("ime.delete")
                 fontSize: Theme.titleSize
-                focusPolicy: Qt.NoFocus
+                focusPolicy: Qt.TabFocus
                 onClicked: keyboard.eraseInField()
             }
         }
@@ -232,7 +233,7 @@ Column {
             width: keyboard.keyWidth * 2
             text: L10n.text("search.clear")
             fontSize: Theme.bodySize
-            focusPolicy: Qt.NoFocus
+            focusPolicy: Qt.TabFocus
             onClicked: keyboard.clearAll()
         }
         KButton {
@@ -240,7 +241,7 @@ Column {
             width: keyboard.keyWidth * 4
             text: L10n.text("search.space")
             fontSize: Theme.bodySize
-            focusPolicy: Qt.NoFocus
+            focusPolicy: Qt.TabFocus
             // While pinyin is being typed, space takes the first candidate.
             onClicked: keyboard.pinyinComposing && pinyin.candidates.length > 0
                        ? pinyin.choose(0) : keyboard.commit(" ")
@@ -251,7 +252,7 @@ Column {
             text: "⌫ " + L10n.text("search.backspace")
             Accessible.name: L10n.text("search.backspace")
             fontSize: Theme.bodySize
-            focusPolicy: Qt.NoFocus
+            focusPolicy: Qt.TabFocus
             onClicked: keyboard.erase()
         }
     }
