@@ -2,6 +2,7 @@
 #include "accessibilitysettings.h"
 #include "cataloggenerations.h"
 #include "catalogservice.h"
+#include "inputengines.h"
 #include "localization.h"
 #include "navigator.h"
 #include "printcontroller.h"
@@ -59,6 +60,7 @@ KioskApp::~KioskApp()
     stopDevices();
     ScanRouter::setInstance(nullptr);
     IdCardHolder::setInstance(nullptr);
+    InputEngines::setInstance(nullptr);
 }
 
 QString KioskApp::defaultConfigPath()
@@ -107,6 +109,7 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
                              m_settings.value("session/max_extensions").toInt()},
                             this);
     Session::setInstance(m_session);
+    InputEngines::setInstance(new InputEngines(this)); // on-screen keyboard: pinyin, handwriting
 
     // Printing: CUPS on its own thread; a missing CUPS or printer only shows as a problem.
     device::DocumentPrinterConfig printerConfig;

@@ -18,6 +18,8 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   # search: traditional→simplified folding, hanzi→pinyin dictionary
   libopencc-dev rime-data-pinyin-simp
+  # on-screen keyboard: pinyin decoder + dictionary, handwriting recogniser + model
+  libgooglepinyin0-dev libzinnia-dev tegaki-zinnia-simplified-chinese
   # catalog sync: signatures, HTTP client, and a real web server for the tests
   libsodium-dev libcurl4-openssl-dev nginx-light
   # QR codes

@@ -4,12 +4,13 @@ import Kiosk.Core
 import Kiosk.Ui
 
 // Search: a query line, catalog words for typed pinyin, results grouped by kind
-// while typing, a helpful empty state, and the on-screen keyboard.
+// while typing, a helpful empty state, and the on-screen keyboard (拼音/手写/ABC/123).
 Item {
     id: screen
     readonly property bool ready: search.hotSearches.length > 0 && !search.loading
 
     SearchViewModel { id: search }
+    Component.onCompleted: queryBar.forceActiveFocus()
 
     function openHit(hit) {
         search.opened(hit.itemId)
@@ -29,6 +30,13 @@ Item {
         border.width: 3
         Accessible.role: Accessible.EditableText
         Accessible.name: L10n.text("search.title") + "：" + search.query
+        // The text field of the on-screen keyboard (see KioskKeyboard).
+        focus: true
+        activeFocusOnTab: true
+        function commitText(text) { search.append(text) }
+        function eraseText() { search.backspace() }
+        function clearText() { search.clear() }
+        TapHandler { onTapped: queryBar.forceActiveFocus() }
         Text {
             id: queryText
             objectName: "searchQuery"
@@ -167,14 +175,12 @@ Item {
         }
     }
 
-    PinyinKeyboard {
+    KioskKeyboard {
         id: keyboard
+        objectName: "keyboard"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 24
-        onTyped: (t) => search.append(t)
-        onErased: search.backspace()
-        onCleared: search.clear()
     }
 }

@@ -1,0 +1,94 @@
+import QtQuick
+import Kiosk.Ui
+
+// The candidate bar of the on-screen keyboard: what is being typed (pinyin), one page
+// of candidates as large buttons (the first one is the likeliest), and page buttons.
+Item {
+    id: bar
+    property string composing: ""      // pinyin being typed, shown before the candidates
+    property var candidates: []        // one page
+    property bool hasPrevious: false
+    property bool hasNext: false
+    signal chosen(int index)
+    signal previous()
+    signal next()
+
+    implicitHeight: Theme.target
+    Accessible.role: Accessible.List
+    Accessible.name: L10n.text("ime.candidate_hint")
+
+    Text {
+        id: composingText
+        objectName: "imeComposing"
+        anchors.left: parent.left
+        anchors.verticalCenter: parent.verticalCenter
+        width: bar.composing.length > 0 ? Math.min(measure.advanceWidth + 4, bar.width * 0.3) : 0
+        text: bar.composing
+        font.pixelSize: Theme.labelSize
+        color: Theme.primary
+        elide: Text.ElideLeft
+        Accessible.role: Accessible.StaticText
+        Accessible.name: L10n.text("ime.composing").arg(bar.composing)
+    }
+
+    TextMetrics {
+        id: measure
+        font: composingText.font
+        text: bar.composing
+    }
+
+    Row {
+        id: candidateRow
+        anchors.left: composingText.right
+        anchors.leftMargin: composingText.width > 0 ? 16 : 0
+        anchors.right: pager.left
+        anchors.rightMargin: 8
+        height: parent.height
+        spacing: 8
+        clip: true
+        Repeater {
+            model: bar.candidates
+            KButton {
+                objectName: "imeCandidate_" + modelData
+                height: bar.height
+                // A word too long for the rest of the bar is not shown cut in half.
+                readonly property bool fits: x + width <= candidateRow.width
+                opacity: fits ? 1 : 0
+                enabled: fits
+                Accessible.ignored: !fits
+                text: modelData
+                primary: index === 0
+                fontSize: Theme.labelSize
+                focusPolicy: Qt.TabFocus // a touch leaves the focus in the text field
+                description: L10n.text("ime.candidate_hint")
+                onClicked: bar.chosen(index)
+            }
+        }
+    }
+
+    Row {
+        id: pager
+        visible: bar.hasPrevious || bar.hasNext
+        anchors.right: parent.right
+        height: parent.height
+        spacing: 8
+        KButton {
+            objectName: "imePrevious"
+            height: bar.height
+            text: "◀"
+            enabled: bar.hasPrevious
+            focusPolicy: Qt.TabFocus
+            Accessible.name: L10n.text("ime.previous_page")
+            onClicked: bar.previous()
+        }
+        KButton {
+            objectName: "imeNext"
+            height: bar.height
+            text: "▶"
+            enabled: bar.hasNext
+            focusPolicy: Qt.TabFocus
+            Accessible.name: L10n.text("ime.next_page")
+            onClicked: bar.next()
+        }
+    }
+}
