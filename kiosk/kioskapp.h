@@ -17,6 +17,8 @@ class AccessibilitySettings;
 class Navigator;
 class Session;
 class UsageLog;
+class CatalogSyncController;
+class StaffViewModel;
 
 class KioskApp : public QObject
 {
@@ -45,6 +47,10 @@ public:
     UsageLog *usageLog() const { return m_usage; }
     Localization *localization() const { return m_localization; }
     AccessibilitySettings *accessibility() const { return m_accessibility; }
+    CatalogSyncController *catalogSync() const { return m_sync; }
+    StaffViewModel *staff() const { return m_staff; }
+    // sync/root, or the built-in /var/lib/disclosure-kiosk/sync.
+    static QString syncRoot(const config::KioskSettings &settings);
 
     static QString defaultConfigPath();
     // The catalog to open: explicit, configured, synced (current generation), demo.
@@ -69,5 +75,7 @@ private:
     Navigator *m_navigator = nullptr;
     Session *m_session = nullptr;
     UsageLog *m_usage = nullptr;
+    CatalogSyncController *m_sync = nullptr;
+    StaffViewModel *m_staff = nullptr;
     QPointer<QQuickWindow> m_window;
 };

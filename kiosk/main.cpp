@@ -1,6 +1,7 @@
 // The kiosk executable: only assembles the libraries (see docs/ARCHITECTURE.md).
 #include "kioskapp.h"
 #include "startupprobe.h"
+#include "pinhash.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -70,8 +71,25 @@ int main(int argc, char **argv)
     QCommandLineOption quitOpt("quit-after-screenshot", "Exit once the screenshot is saved.");
     QCommandLineOption startupOpt("report-startup",
                                   "Print start-up time and peak memory as JSON, then exit.");
+    QCommandLineOption hashPinOpt("hash-pin",
+                                  "Read a staff PIN from standard input and print the line for "
+                                  "kiosk.conf (staff/pin_hash), then exit.");
     cli.addOptions({configOpt, catalogOpt, orientOpt, shotOpt, quitOpt, startupOpt});
+    cli.addOption(hashPinOpt);
     cli.process(app);
+    if (cli.isSet(hashPinOpt)) {
+        char line[256] = {};
+        const QString pin = std::fgets(line, sizeof line, stdin) ? QString::fromUtf8(line).trimmed() : QString();
+        if (pin.size() < 6 || pin.size() > 32) {
+            std::fprintf(stderr, "kiosk: the staff PIN must be 6 to 32 characters long\n");
+            return 2;
+        }
+        const QString hash = catalogsync::hashPin(pin);
+        if (hash.isEmpty())
+            return 1;
+        std::printf("pin_hash = \"%s\"\n", qPrintable(hash));
+        return 0;
+    }
 
     KioskApp kiosk({cli.value(configOpt), cli.value(catalogOpt), cli.value(orientOpt)});
     QQmlApplicationEngine engine;

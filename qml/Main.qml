@@ -72,4 +72,26 @@ Window {
     }
 
     IdleWarning { anchors.fill: parent }
+
+    // Staff-only admin mode: hold the top-right corner for 3 s, then the staff PIN
+    // (kiosk/staffviewmodel.h). Invisible to residents; the handler only watches
+    // (passive grab), so the bar button under the corner still works.
+    Item {
+        objectName: "staffCorner"
+        anchors.top: parent.top
+        anchors.right: parent.right
+        width: 96
+        height: 96
+        Accessible.ignored: true
+        TapHandler {
+            longPressThreshold: 3
+            onLongPressed: Staff.requestAccess()
+        }
+    }
+    Loader {
+        objectName: "staffLoader"
+        anchors.fill: parent
+        active: Staff.stage !== "closed"
+        sourceComponent: Component { StaffScreen {} }
+    }
 }
