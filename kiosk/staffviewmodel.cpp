@@ -25,7 +25,10 @@ StaffViewModel::StaffViewModel(CatalogSyncController *sync, Session *session, QS
         m_running = true;
         emit progressChanged();
     });
-    connect(engine, &catalogsync::SyncEngine::syncFinished, this, [this](const SyncReport &) {
+    connect(engine, &catalogsync::SyncEngine::syncFinished, this, [this](const SyncReport &r) {
+        m_reportTime = QDateTime::currentDateTimeUtc();
+        m_reportProblem = r.problem;
+        m_reportReason = r.reason;
         m_running = false;
         m_source.clear();
         emit progressChanged();
@@ -60,8 +63,17 @@ int StaffViewModel::catalogAgeDays() const
     return int(m_status.catalogSince.daysTo(QDateTime::currentDateTimeUtc()));
 }
 
+bool StaffViewModel::reportIsNewer() const
+{
+    // The disk record's time has whole seconds only.
+    return m_reportTime.isValid() &&
+           (!m_status.lastAttempt.isValid() || m_reportTime.addSecs(-2) > m_status.lastAttempt);
+}
+
 QString StaffViewModel::problem() const
 {
+    if (reportIsNewer())
+        return m_reportProblem.isEmpty() ? QString() : QStringLiteral("staff.problem.") + m_reportProblem;
     return m_status.lastProblem.isEmpty() && !m_status.lastError.isEmpty()
                ? QStringLiteral("staff.problem.local")
            : m_status.lastProblem.isEmpty() ? QString()

@@ -63,7 +63,7 @@ public:
     int catalogAgeDays() const;
     QString lastSuccess() const { return formatTime(m_status.lastSuccess); }
     QString problem() const;
-    QString problemDetail() const { return m_status.lastError; }
+    QString problemDetail() const { return reportIsNewer() ? m_reportReason : m_status.lastError; }
     QVariantList warnings() const;
     bool pendingSwitch() const;
     bool networkEnabled() const;
@@ -110,4 +110,9 @@ private:
     int m_refreshSerial = 0;
     QTimer m_refreshTimer; // while open: ages and expiry warnings move on
     catalogsync::SyncStatusSnapshot m_status; // the last read from disk
+    // The last report of this run: newer than the disk record when that could not be
+    // written (a full disk).
+    QDateTime m_reportTime;
+    QString m_reportProblem, m_reportReason;
+    bool reportIsNewer() const;
 };

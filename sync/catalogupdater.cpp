@@ -369,6 +369,15 @@ QString CatalogUpdater::apply(const ManifestMetadata &manifest, const QByteArray
     const content::BuildReport build = content::buildCatalog(staging, genDir + '/' + CatalogGenerations::kCatalogFile);
     QDir(staging).removeRecursively();
     if (!build.ok()) {
+        // A full disk while writing the database is this kiosk's problem, not the
+        // publisher's: say so, instead of calling a good catalog bad.
+        const qint64 free = QStorageInfo(m_root).bytesAvailable();
+        if ((free >= 0 && free < 1024 * 1024) ||
+            build.errors.first().toString().contains(QLatin1String("disk is full"))) {
+            QFile::remove(genDir + '/' + CatalogGenerations::kCatalogFile);
+            return QStringLiteral("the kiosk's disk is full: catalog version %1 could not be written")
+                .arg(manifest.version);
+        }
         *rejected = true;
         return QStringLiteral("the signed catalog version %1 does not pass the catalog checks "
                               "(%2 problem(s), first: %3)")

@@ -2,12 +2,16 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 namespace catalogsync {
 
 FetchResult writeFailure(const QFileDevice &file)
 {
-    if (file.error() == QFileDevice::ResourceError)
+    // A short write on a full disk leaves no error code in QFile (only ENOSPC from
+    // write() itself maps to ResourceError): look at the free space as well.
+    const qint64 free = QStorageInfo(QFileInfo(file.fileName()).absolutePath()).bytesAvailable();
+    if (file.error() == QFileDevice::ResourceError || (free >= 0 && free < 1024 * 1024))
         return {FetchResult::NoSpace, QStringLiteral("the kiosk's disk is full: cannot save the download")};
     return {FetchResult::Failed, QStringLiteral("cannot save the download: %1").arg(file.errorString())};
 }

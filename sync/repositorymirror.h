@@ -28,7 +28,7 @@ struct FetchResult {
 };
 
 // The result for a download that could not be written to the kiosk's disk: NoSpace
-// when the disk is full (Qt reports ENOSPC as a ResourceError), else Failed.
+// when the disk is full (ENOSPC, or under 1 MB left where the file lives), else Failed.
 FetchResult writeFailure(const QFileDevice &file);
 
 class RepositoryMirror
