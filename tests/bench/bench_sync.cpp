@@ -114,7 +114,7 @@ int main(int argc, char **argv)
         return 2;
     }
     qputenv("KIOSK_DEMO_SOURCES", a[1].toUtf8());
-    const int items = a.size() > 3 ? a[3].toInt() : 4000;
+    const int items = a.size() > 3 ? a[3].toInt() : 2000;
     QRandomGenerator rng(20261122);
     // Characters of real government text (the demo's guides), for realistic sizes.
     QString alphabet;
