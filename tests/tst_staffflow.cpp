@@ -53,6 +53,7 @@ class StaffFlowTest : public QObject
 
     QTemporaryDir m_dir;
     synctest::TestRepository m_repo;
+    synctest::NginxServer m_nginx;
     std::unique_ptr<KioskApp> m_app;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
@@ -156,13 +157,14 @@ private slots:
         const SyncReport r = CatalogUpdater(syncRoot()).update(first, QDateTime::currentDateTimeUtc());
         QVERIFY2(r.outcome == SyncReport::Outcome::Updated, qPrintable(r.reason));
 
+        QCOMPARE(m_nginx.start(m_repo.repo()), QString());
         const QString hash = hashPin(kPin);
         QVERIFY(hash.startsWith("$argon2id$"));
         const QString conf = m_dir.filePath("kiosk.conf");
         QVERIFY(testsupport::writeFile(conf, QStringLiteral("[sync]\nroot = %1\nusb_mount_roots = %2\n"
-                                                           "expiry_warning_days = 10\n"
+                                                           "expiry_warning_days = 10\nurl = %4\n"
                                                            "[staff]\npin_hash = \"%3\"\n")
-                                                .arg(syncRoot(), mediaRoot(), hash)));
+                                                .arg(syncRoot(), mediaRoot(), hash, m_nginx.url())));
         m_app = std::make_unique<KioskApp>(KioskApp::Options{conf, QString(), "portrait"});
         QVERIFY2(m_app->settingsIssues().isEmpty(), qPrintable(m_app->settingsIssues().value(0).message));
         QCOMPARE(m_app->catalogPath(), CatalogUpdater(syncRoot()).currentCatalog());
@@ -341,6 +343,32 @@ private slots:
         shoot("07-after-import");
         tap("staffCloseButton");
         QTRY_VERIFY_WITH_TIMEOUT(CatalogService::instance()->path().endsWith("/m4/catalog.db"), 10000);
+    }
+
+    // Staff start a network sync (nginx on 127.0.0.1) from the screen.
+    void staffSyncNowOverNetwork()
+    {
+        StaffViewModel *staff = StaffViewModel::instance();
+        QVERIFY(staff->networkEnabled());
+        QVERIFY(m_repo.editGuide(QStringLiteral("（网络）")));
+        QCOMPARE(m_repo.publish(5), QString());
+        hold(QPoint(m_window->width() - 30, 30), 3500);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
+        enterPin(kPin);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("open"), 10000);
+        QSignalSpy finished(m_app->catalogSync()->engine(), &SyncEngine::syncFinished);
+        m_nginx.clearAccessLog();
+        tap("syncNowButton");
+        QVERIFY(finished.wait(120000));
+        QVERIFY(!m_nginx.accessLog().isEmpty()); // it really went over the network
+        QTRY_COMPARE_WITH_TIMEOUT(staff->catalogVersion(), 5, 5000);
+        QVERIFY(!find("problemText"));
+        QVERIFY(textOf("sourceText").contains(QStringLiteral("已开启")));
+        shoot("08-network-sync");
+        tap("staffCloseButton");
+        QTRY_VERIFY_WITH_TIMEOUT(CatalogService::instance()->path().endsWith("/m5/catalog.db"), 10000);
+        Navigator::instance()->openItem("guide", "g-dibao");
+        QTRY_VERIFY_WITH_TIMEOUT(textOf("guideTitle").contains(QStringLiteral("（网络）")), 5000);
     }
 };
 
