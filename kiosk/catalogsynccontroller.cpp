@@ -49,7 +49,7 @@ void CatalogSyncController::start()
     if (!m_settings.usbMountRoots.isEmpty()) {
         m_watcher = std::make_unique<catalogsync::MountWatcher>(m_settings.usbMountRoots, m_settings.mountInfo);
         connect(m_watcher.get(), &catalogsync::MountWatcher::repositoryMounted, this,
-                &CatalogSyncController::onRepositoryMounted);
+                &CatalogSyncController::importRepository);
         connect(m_watcher.get(), &catalogsync::MountWatcher::otherMounted, this,
                 &CatalogSyncController::stickWithoutRepository);
         QString why;
@@ -82,7 +82,7 @@ void CatalogSyncController::switchIfIdle()
     emit pendingChanged();
 }
 
-void CatalogSyncController::onRepositoryMounted(const QString &mountPoint, const QString &repositoryDir)
+void CatalogSyncController::importRepository(const QString &mountPoint, const QString &repositoryDir)
 {
     m_queuedImports.append({mountPoint, repositoryDir});
     startQueuedImport();

@@ -41,6 +41,9 @@ public:
     QString importingFrom() const { return m_importing; }
     bool networkEnabled() const { return !m_settings.sync.repositoryUrl.isEmpty(); }
     bool syncNow();
+    // Imports the repository folder of a mounted stick (queued behind a running sync).
+    // The MountWatcher calls this; so can a technician's tool.
+    void importRepository(const QString &mountPoint, const QString &repositoryDir);
 
 signals:
     void pendingChanged();
@@ -53,7 +56,6 @@ signals:
 private:
     void onCatalogUpdated(const QString &path);
     void switchIfIdle();
-    void onRepositoryMounted(const QString &mountPoint, const QString &repositoryDir);
     void startQueuedImport();
 
     Settings m_settings;

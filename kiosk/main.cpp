@@ -9,7 +9,9 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_CorePlugin)
@@ -56,6 +58,12 @@ template <typename Fn> void whenContentShown(QQuickWindow *window, Fn fn)
 
 int main(int argc, char **argv)
 {
+    // --hash-pin only prints a line: no window, no notice about the display.
+    const bool hashOnly = std::any_of(argv + 1, argv + argc, [](const char *a) {
+        return std::strcmp(a, "--hash-pin") == 0;
+    });
+    if (hashOnly)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     const bool headless = prepareHeadless();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName("disclosure-kiosk");

@@ -88,10 +88,19 @@ Window {
             onLongPressed: Staff.requestAccess()
         }
     }
-    Loader {
-        objectName: "staffLoader"
-        anchors.fill: parent
-        active: Staff.stage !== "closed"
-        sourceComponent: Component { StaffScreen {} }
+    // The staff screen exists only while admin mode is (created on demand, so the
+    // resident's screens never share the window with it).
+    property Item staffScreen: null
+    Component { id: staffScreenComponent; StaffScreen { anchors.fill: parent } }
+    Connections {
+        target: Staff
+        function onStageChanged() {
+            if (Staff.stage !== "closed" && root.staffScreen === null)
+                root.staffScreen = staffScreenComponent.createObject(root.contentItem)
+            else if (Staff.stage === "closed" && root.staffScreen !== null) {
+                root.staffScreen.destroy()
+                root.staffScreen = null
+            }
+        }
     }
 }

@@ -59,6 +59,7 @@ class StaffFlowTest : public QObject
     QQuickWindow *m_window = nullptr;
     QPointingDevice *m_touch = nullptr;
     QStringList m_mounts;
+    bool m_canMount = false;
 
     QString syncRoot() const { return m_dir.filePath("sync"); }
     QString mediaRoot() const { return m_dir.filePath("media"); }
@@ -118,12 +119,19 @@ class StaffFlowTest : public QObject
     // A stick as udisks presents it: a filesystem mounted read-only under the kiosk's
     // USB root, with the repository already on it (a bind mount of a prepared folder:
     // the kernel's mount table changes exactly as for a real stick).
+    // Without permission to mount, the stick's folder is handed to the controller as
+    // the MountWatcher would (the watcher itself is then not covered: said in the log).
     QString plugReadyStick(const QString &name, const QString &repository)
     {
         const QString image = m_dir.filePath(name + "-image");
         QDir().mkpath(image + "/x");
         if (!synctest::copyPreserving(repository, image + "/x/" + MountWatcher::kRepositoryFolder))
             return {};
+        if (!m_canMount) {
+            qWarning("cannot mount here: the stick is handed over without the MountWatcher");
+            m_app->catalogSync()->importRepository(image + "/x", image + "/x/" + MountWatcher::kRepositoryFolder);
+            return image + "/x";
+        }
         const QString mp = mediaRoot() + '/' + name;
         QDir().mkpath(mp);
         QString err;
@@ -143,10 +151,12 @@ private slots:
         QDir().mkpath(mediaRoot());
         QString err;
         QDir().mkpath(m_dir.filePath("probe"));
-        if (!run("mount", {"-t", "tmpfs", "-o", "size=1m", "tmpfs", m_dir.filePath("probe")}, &err))
-            QSKIP(qPrintable("this machine does not let the test mount filesystems (needs root "
-                             "or CAP_SYS_ADMIN), so a USB stick cannot be simulated: " + err));
-        run("umount", {m_dir.filePath("probe")});
+        m_canMount = run("mount", {"-t", "tmpfs", "-o", "size=1m", "tmpfs", m_dir.filePath("probe")}, &err);
+        if (m_canMount)
+            run("umount", {m_dir.filePath("probe")});
+        else
+            qWarning("this machine does not let the test mount filesystems (needs root or "
+                     "CAP_SYS_ADMIN); sticks are handed to the controller directly: %s", qPrintable(err));
 
         // The publisher's side: signed version 1; the kiosk provisioned with its root
         // and synced to version 1 (as deploy/install.sh and a first sync leave it).
@@ -329,6 +339,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(staff->running(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(find("progressCard"), 5000);
         QVERIFY(textOf("progressText").contains(QStringLiteral("U盘")));
+        QVERIFY(textOf("progressText").contains(QStringLiteral("stick4")) || !m_canMount);
         shoot("06-progress");
         QVERIFY(imported.wait(120000));
         QVERIFY(progress.count() >= 2);

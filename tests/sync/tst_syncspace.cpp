@@ -52,6 +52,19 @@ qint64 fillUp(const QString &path)
     ::close(fd);
     return total;
 }
+// A 64 MB tmpfs of its own, unmounted when the test ends.
+struct SmallDisk {
+    QTemporaryDir dir;
+    QString problem; // why it could not be mounted
+    bool mounted = false;
+    SmallDisk() { mounted = run({"mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", dir.path()}, &problem); }
+    ~SmallDisk()
+    {
+        if (mounted)
+            run({"umount", "-l", dir.path()});
+    }
+    QString filePath(const QString &name) const { return dir.filePath(name); }
+};
 } // namespace
 
 class SyncSpaceTest : public QObject
@@ -61,11 +74,9 @@ class SyncSpaceTest : public QObject
 private slots:
     void diskFillsDuringDownload()
     {
-        QTemporaryDir disk;
-        QString err;
-        if (!run({"mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", disk.path()}, &err))
-            QSKIP(qPrintable("cannot mount a small filesystem here (needs root): " + err));
-        const auto unmount = qScopeGuard([&] { run({"umount", "-l", disk.path()}); });
+        SmallDisk disk;
+        if (!disk.mounted)
+            QSKIP(qPrintable("cannot mount a small filesystem here (needs root): " + disk.problem));
         const QString root = disk.filePath("sync");
 
         TestRepository repo;
@@ -140,11 +151,9 @@ private slots:
     // succeeded): a space problem of this kiosk, not a catalog that fails its checks.
     void diskFillsWhileBuilding()
     {
-        QTemporaryDir disk;
-        QString err;
-        if (!run({"mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", disk.path()}, &err))
-            QSKIP(qPrintable("cannot mount a small filesystem here (needs root): " + err));
-        const auto unmount = qScopeGuard([&] { run({"umount", "-l", disk.path()}); });
+        SmallDisk disk;
+        if (!disk.mounted)
+            QSKIP(qPrintable("cannot mount a small filesystem here (needs root): " + disk.problem));
         const QString root = disk.filePath("sync");
         TestRepository repo;
         QCOMPARE(repo.create(), QString());
