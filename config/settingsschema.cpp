@@ -34,6 +34,12 @@ const std::vector<SettingSpec> &settingsSchema()
         {"scan/suffix", SettingType::Choice, "auto", 0, 0, {"auto", "cr", "lf", "crlf"}},
         {"scan/keyboard_scanner", SettingType::DevicePath, "auto", 0, 0, {}},
         {"scan/camera", SettingType::Text, "none", 0, 0, {}},
+        {"sync/url", SettingType::Text, QString(), 0, 0, {}},
+        {"sync/root", SettingType::FilePath, QString(), 0, 0, {}},
+        {"sync/poll_interval_minutes", SettingType::Integer, 60, 5, 1440, {}},
+        {"sync/usb_mount_roots", SettingType::Text, "/media,/run/media", 0, 0, {}},
+        {"sync/expiry_warning_days", SettingType::Integer, 3, 1, 30, {}},
+        {"staff/pin_hash", SettingType::Text, QString(), 0, 0, {}},
     };
     return schema;
 }

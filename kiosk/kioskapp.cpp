@@ -11,6 +11,8 @@
 #include "usagelog.h"
 #include "idcardholder.h"
 #include "scanrouter.h"
+#include "catalogsynccontroller.h"
+#include "staffviewmodel.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -61,6 +63,7 @@ KioskApp::~KioskApp()
     ScanRouter::setInstance(nullptr);
     IdCardHolder::setInstance(nullptr);
     InputEngines::setInstance(nullptr);
+    StaffViewModel::setInstance(nullptr);
 }
 
 QString KioskApp::defaultConfigPath()
@@ -78,10 +81,16 @@ QString KioskApp::resolveCatalogPath(const QString &explicitPath,
         return explicitPath;
     if (!settings.catalogPath().isEmpty())
         return settings.catalogPath();
-    const QString synced = catalogsync::CatalogGenerations(QString::fromUtf8(kSyncRoot)).currentCatalog();
+    const QString synced = catalogsync::CatalogGenerations(syncRoot(settings)).currentCatalog();
     if (!synced.isEmpty())
         return synced;
     return QString::fromUtf8(KIOSK_DEMO_CATALOG);
+}
+
+QString KioskApp::syncRoot(const config::KioskSettings &settings)
+{
+    const QString configured = settings.value("sync/root").toString();
+    return configured.isEmpty() ? QString::fromUtf8(kSyncRoot) : configured;
 }
 
 bool KioskApp::start(QQmlApplicationEngine &engine)
@@ -133,6 +142,19 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
 
     qCInfo(lcKiosk).noquote() << "catalog:" << m_catalogPath;
     m_catalog->openCatalog(m_catalogPath);
+
+    // Catalog sync: network polling and USB import; new catalogs open between sessions.
+    CatalogSyncController::Settings sync;
+    sync.sync.syncRoot = syncRoot(m_settings);
+    sync.sync.repositoryUrl = QUrl(m_settings.value("sync/url").toString().trimmed());
+    sync.sync.pollIntervalSeconds = m_settings.value("sync/poll_interval_minutes").toInt() * 60;
+    for (const QString &root : m_settings.value("sync/usb_mount_roots").toString().split(',', Qt::SkipEmptyParts))
+        sync.usbMountRoots.append(root.trimmed());
+    m_sync = new CatalogSyncController(sync, m_catalog, m_session, this);
+    m_staff = new StaffViewModel(m_sync, m_session, m_settings.value("staff/pin_hash").toString(),
+                                 m_settings.value("sync/expiry_warning_days").toInt(), this);
+    StaffViewModel::setInstance(m_staff);
+    m_sync->start();
 
     engine.addImageProvider(QrImageProvider::kProviderId, new QrImageProvider);
     engine.addImageProvider(PrintPreviewProvider::kProviderId,

@@ -26,6 +26,8 @@ class IdCardService;
 class Scanner;
 class ScannerService;
 }
+class CatalogSyncController;
+class StaffViewModel;
 
 class KioskApp : public QObject
 {
@@ -59,6 +61,10 @@ public:
     IdCardHolder *idCard() const { return m_idCard; }
     // The device a devices/* setting names: none → empty, auto → the udev link.
     static QString devicePathFor(const config::KioskSettings &settings, const QString &key);
+    CatalogSyncController *catalogSync() const { return m_sync; }
+    StaffViewModel *staff() const { return m_staff; }
+    // sync/root, or the built-in /var/lib/disclosure-kiosk/sync.
+    static QString syncRoot(const config::KioskSettings &settings);
 
     static QString defaultConfigPath();
     // The catalog to open: explicit, configured, synced (current generation), demo.
@@ -89,6 +95,8 @@ private:
     UsageLog *m_usage = nullptr;
     device::DocumentPrintService *m_documentPrinter = nullptr;
     PrintController *m_printing = nullptr;
+    CatalogSyncController *m_sync = nullptr;
+    StaffViewModel *m_staff = nullptr;
     QPointer<QQuickWindow> m_window;
     ScanRouter *m_scan = nullptr;
     IdCardHolder *m_idCard = nullptr;

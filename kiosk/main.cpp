@@ -1,6 +1,7 @@
 // The kiosk executable: only assembles the libraries (see docs/ARCHITECTURE.md).
 #include "kioskapp.h"
 #include "startupprobe.h"
+#include "pinhash.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -8,7 +9,9 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_CorePlugin)
@@ -55,6 +58,12 @@ template <typename Fn> void whenContentShown(QQuickWindow *window, Fn fn)
 
 int main(int argc, char **argv)
 {
+    // --hash-pin only prints a line: no window, no notice about the display.
+    const bool hashOnly = std::any_of(argv + 1, argv + argc, [](const char *a) {
+        return std::strcmp(a, "--hash-pin") == 0;
+    });
+    if (hashOnly)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     const bool headless = prepareHeadless();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName("disclosure-kiosk");
@@ -70,8 +79,25 @@ int main(int argc, char **argv)
     QCommandLineOption quitOpt("quit-after-screenshot", "Exit once the screenshot is saved.");
     QCommandLineOption startupOpt("report-startup",
                                   "Print start-up time and peak memory as JSON, then exit.");
+    QCommandLineOption hashPinOpt("hash-pin",
+                                  "Read a staff PIN from standard input and print the line for "
+                                  "kiosk.conf (staff/pin_hash), then exit.");
     cli.addOptions({configOpt, catalogOpt, orientOpt, shotOpt, quitOpt, startupOpt});
+    cli.addOption(hashPinOpt);
     cli.process(app);
+    if (cli.isSet(hashPinOpt)) {
+        char line[256] = {};
+        const QString pin = std::fgets(line, sizeof line, stdin) ? QString::fromUtf8(line).trimmed() : QString();
+        if (pin.size() < 6 || pin.size() > 32) {
+            std::fprintf(stderr, "kiosk: the staff PIN must be 6 to 32 characters long\n");
+            return 2;
+        }
+        const QString hash = catalogsync::hashPin(pin);
+        if (hash.isEmpty())
+            return 1;
+        std::printf("pin_hash = \"%s\"\n", qPrintable(hash));
+        return 0;
+    }
 
     KioskApp kiosk({cli.value(configOpt), cli.value(catalogOpt), cli.value(orientOpt)});
     QQmlApplicationEngine engine;

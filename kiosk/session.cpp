@@ -18,6 +18,8 @@ void Session::setSlowMode(bool slow)
 
 void Session::touch()
 {
+    if (m_ending)
+        return; // the reset itself (going home) is not a resident's input
     if (m_warning) {
         continueSession();
         return;
@@ -71,6 +73,8 @@ void Session::endNow()
     m_extensionsLeft = m_timing.maxExtensions;
     if (wasWarning)
         emit warningChanged();
+    m_ending = true;
     emit ended();
+    m_ending = false;
 }
 

@@ -35,6 +35,8 @@ public:
     // Doubles the idle time while elderly or voice mode is on.
     void setSlowMode(bool slow);
     int idleSeconds() const { return m_timing.idleSeconds * (m_slow ? 2 : 1); }
+    // A resident has used the kiosk since the last reset (their visit is in progress).
+    bool active() const { return m_active; }
 
     // Any resident input. During the warning, input continues the session.
     Q_INVOKABLE void touch();
@@ -57,6 +59,7 @@ private:
     int m_secondsLeft = 0;
     int m_extensionsLeft = 0;
     bool m_active = false; // the resident did something since the last reset
+    bool m_ending = false; // inside ended(): the reset's own navigation is not input
     QTimer m_idle;
     QTimer m_countdown;
 };

@@ -89,4 +89,35 @@ Window {
     PrintSheet { anchors.fill: parent }
 
     IdleWarning { anchors.fill: parent }
+
+    // Staff-only admin mode: hold the top-right corner for 3 s, then the staff PIN
+    // (kiosk/staffviewmodel.h). Invisible to residents; the handler only watches
+    // (passive grab), so the bar button under the corner still works.
+    Item {
+        objectName: "staffCorner"
+        anchors.top: parent.top
+        anchors.right: parent.right
+        width: 96
+        height: 96
+        Accessible.ignored: true
+        TapHandler {
+            longPressThreshold: 3
+            onLongPressed: Staff.requestAccess()
+        }
+    }
+    // The staff screen exists only while admin mode is (created on demand, so the
+    // resident's screens never share the window with it).
+    property Item staffScreen: null
+    Component { id: staffScreenComponent; StaffScreen { anchors.fill: parent } }
+    Connections {
+        target: Staff
+        function onStageChanged() {
+            if (Staff.stage !== "closed" && root.staffScreen === null)
+                root.staffScreen = staffScreenComponent.createObject(root.contentItem)
+            else if (Staff.stage === "closed" && root.staffScreen !== null) {
+                root.staffScreen.destroy()
+                root.staffScreen = null
+            }
+        }
+    }
 }

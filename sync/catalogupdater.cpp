@@ -58,6 +58,27 @@ private:
     bool m_locked = false;
 };
 
+// The staff screen's plain-words key (ui/strings.yaml "staff.problem.<key>").
+QString defaultProblem(SyncReport::Outcome outcome, const QString &root)
+{
+    switch (outcome) {
+    case SyncReport::Outcome::Updated:
+    case SyncReport::Outcome::UpToDate: return {};
+    case SyncReport::Outcome::Expired: return QStringLiteral("expired");
+    case SyncReport::Outcome::Rejected: return QStringLiteral("rejected");
+    case SyncReport::Outcome::Failed: break;
+    }
+    // A local write that failed on a (nearly) full disk is a space problem, whatever
+    // step it happened in.
+    const qint64 free = QStorageInfo(root).bytesAvailable();
+    return free >= 0 && free < 1024 * 1024 ? QStringLiteral("no_space") : QStringLiteral("local");
+}
+
+QString problemOf(const FetchResult &fr)
+{
+    return fr.status == FetchResult::NoSpace ? QStringLiteral("no_space") : QStringLiteral("unreachable");
+}
+
 } // namespace
 
 // One sync's verified facts and the report being filled in.
@@ -65,10 +86,13 @@ struct CatalogUpdater::Run {
     SyncReport report;
     TrustedState state;
 
-    SyncReport &end(Outcome outcome, const QString &reason)
+    QString root;
+
+    SyncReport &end(Outcome outcome, const QString &reason, const QString &problem = {})
     {
         report.outcome = outcome;
         report.reason = reason;
+        report.problem = problem.isEmpty() ? defaultProblem(outcome, root) : problem;
         if (outcome == Outcome::Expired)
             report.warnings.append(reason);
         return report;
@@ -114,8 +138,10 @@ SyncReport CatalogUpdater::update(RepositoryMirror &mirror, const QDateTime &now
             if (report.succeeded()) {
                 s->lastSuccess = now;
                 s->lastError.clear();
+                s->lastProblem.clear();
             } else {
                 s->lastError = report.reason;
+                s->lastProblem = report.problem;
             }
             trust.saveState(*s);
         }
@@ -127,6 +153,7 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
                                         const ProgressFn &progress, const std::atomic_bool *cancel)
 {
     Run run;
+    run.root = m_root;
     TrustStore trust(m_root);
     QString why;
     auto root = trust.root(&why);
@@ -155,7 +182,8 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
             break;
         if (!fr.ok())
             return run.end(fr.status == FetchResult::TooLarge ? Outcome::Rejected : Outcome::Failed,
-                           fr.reason + ". " + keep);
+                           fr.reason + ". " + keep,
+                           fr.status == FetchResult::TooLarge ? QString() : problemOf(fr));
         const QString what = QStringLiteral("the new signing keys file (root version %1)").arg(next);
         const auto env = readEnvelope(bytes, &why);
         if (!env)
@@ -193,7 +221,8 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
         tsFile = trust.trustedTimestamp();
     else if (!fr.ok())
         return run.end(fr.status == FetchResult::TooLarge ? Outcome::Rejected : Outcome::Failed,
-                       fr.reason + ". " + keep);
+                       fr.reason + ". " + keep,
+                       fr.status == FetchResult::TooLarge ? QString() : problemOf(fr));
     auto env = readEnvelope(tsFile, &why);
     if (!env)
         return run.end(Outcome::Rejected, QStringLiteral("the timestamp file is malformed (%1). %2").arg(why, keep));
@@ -234,7 +263,7 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     if (fr.status == FetchResult::TooLarge)
         return run.end(Outcome::Rejected, mixed);
     if (!fr.ok())
-        return run.end(Outcome::Failed, fr.reason + ". " + keep);
+        return run.end(Outcome::Failed, fr.reason + ". " + keep, problemOf(fr));
     if (manifestFile.size() != ts->manifest.length || sha256Hex(manifestFile) != ts->manifest.sha256)
         return run.end(Outcome::Rejected, mixed);
     env = readEnvelope(manifestFile, &why);
@@ -275,13 +304,15 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
         return run.end(Outcome::Failed,
                        QStringLiteral("not enough free disk space for catalog version %1: it needs "
                                       "about %2 MB, %3 MB are free. %4")
-                           .arg(manifest->version).arg(megabytes(needed), megabytes(available), keep));
+                           .arg(manifest->version).arg(megabytes(needed), megabytes(available), keep),
+                       QStringLiteral("no_space"));
 
     SyncProgress p{SyncProgress::Phase::Downloading, 0, missingBytes, 0, int(missing.size())};
     const qint64 before = mirror.bytesReceived();
     for (const PinnedFile &pin : missing) {
         if (cancel && cancel->load())
-            return run.end(Outcome::Failed, QStringLiteral("the update was stopped. ") + keep);
+            return run.end(Outcome::Failed, QStringLiteral("the update was stopped. ") + keep,
+                           QStringLiteral("stopped"));
         fr = mirror.fetchBlob(QStringLiteral("blobs/") + pin.sha256, pin.length, blobs.partPathOf(pin.sha256));
         const QString what = QStringLiteral("catalog file %1").arg(manifest->files.key(pin));
         if (fr.status == FetchResult::TooLarge || fr.status == FetchResult::WrongLength) {
@@ -295,7 +326,7 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
                                     keep));
         }
         if (!fr.ok())
-            return run.end(Outcome::Failed, fr.reason + ". " + keep);
+            return run.end(Outcome::Failed, fr.reason + ". " + keep, problemOf(fr));
         if (QString bad = blobs.adoptPart(pin, what); !bad.isEmpty())
             return run.end(Outcome::Rejected, bad + ". " + keep);
         p.filesDone += 1;
@@ -338,6 +369,15 @@ QString CatalogUpdater::apply(const ManifestMetadata &manifest, const QByteArray
     const content::BuildReport build = content::buildCatalog(staging, genDir + '/' + CatalogGenerations::kCatalogFile);
     QDir(staging).removeRecursively();
     if (!build.ok()) {
+        // A full disk while writing the database is this kiosk's problem, not the
+        // publisher's: say so, instead of calling a good catalog bad.
+        const qint64 free = QStorageInfo(m_root).bytesAvailable();
+        if ((free >= 0 && free < 1024 * 1024) ||
+            build.errors.first().toString().contains(QLatin1String("disk is full"))) {
+            QFile::remove(genDir + '/' + CatalogGenerations::kCatalogFile);
+            return QStringLiteral("the kiosk's disk is full: catalog version %1 could not be written")
+                .arg(manifest.version);
+        }
         *rejected = true;
         return QStringLiteral("the signed catalog version %1 does not pass the catalog checks "
                               "(%2 problem(s), first: %3)")

@@ -40,6 +40,10 @@ struct SyncReport {
     };
     Outcome outcome = Outcome::Failed;
     QString reason;       // plain words for staff; empty for Updated and UpToDate
+    // What kind of problem, for the staff screen's plain words (ui/strings.yaml
+    // "staff.problem.<problem>"): unreachable, no_space, expired, rejected, stopped,
+    // local; empty when the sync succeeded.
+    QString problem;
     QStringList warnings; // shown to staff even when the outcome is fine
     qint64 catalogVersion = 0; // the version being served after this sync (0: none)
     QString catalogPath;       // its database

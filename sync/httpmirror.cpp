@@ -160,6 +160,8 @@ FetchResult HttpMirror::perform(const QString &relPath, Transfer &t)
     if (t.overflow || rc == CURLE_FILESIZE_EXCEEDED)
         return {FetchResult::TooLarge, QStringLiteral("%1 is larger than allowed; the download was "
                                                       "stopped").arg(where)};
+    if (t.writeFailed && t.file)
+        return writeFailure(*t.file);
     if (t.writeFailed)
         return {FetchResult::Failed, QStringLiteral("cannot save %1 (disk full?)").arg(where)};
     if (rc == CURLE_OPERATION_TIMEDOUT)
@@ -205,7 +207,7 @@ FetchResult HttpMirror::fetchBlob(const QString &relPath, qint64 length, const Q
     t.file = &file;
     FetchResult r = perform(relPath, t);
     if (!file.flush() && r.ok())
-        return {FetchResult::Failed, QStringLiteral("cannot save the download (disk full?)")};
+        return writeFailure(file);
     // A complete response that is too short is the wrong file, not a broken transfer
     // (those end in an error above and are resumed next time).
     if (r.ok() && file.size() != length)

@@ -2,8 +2,19 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 namespace catalogsync {
+
+FetchResult writeFailure(const QFileDevice &file)
+{
+    // A short write on a full disk leaves no error code in QFile (only ENOSPC from
+    // write() itself maps to ResourceError): look at the free space as well.
+    const qint64 free = QStorageInfo(QFileInfo(file.fileName()).absolutePath()).bytesAvailable();
+    if (file.error() == QFileDevice::ResourceError || (free >= 0 && free < 1024 * 1024))
+        return {FetchResult::NoSpace, QStringLiteral("the kiosk's disk is full: cannot save the download")};
+    return {FetchResult::Failed, QStringLiteral("cannot save the download: %1").arg(file.errorString())};
+}
 
 LocalMirror::LocalMirror(QString directory, QString label)
     : m_dir(std::move(directory)), m_label(std::move(label))
@@ -60,7 +71,7 @@ FetchResult LocalMirror::fetchBlob(const QString &relPath, qint64 length, const 
             return {FetchResult::Failed, QStringLiteral("reading %1 from %2 failed (was the stick removed?)")
                                              .arg(relPath, description())};
         if (dst.write(chunk.constData(), n) != n)
-            return {FetchResult::Failed, QStringLiteral("cannot write the download (disk full?)")};
+            return writeFailure(dst);
         have += n;
         countBytes(n);
     }
@@ -68,8 +79,7 @@ FetchResult LocalMirror::fetchBlob(const QString &relPath, qint64 length, const 
     if (src.read(&extra, 1) == 1)
         return {FetchResult::TooLarge, QStringLiteral("%1 on %2 is longer than the manifest says")
                                            .arg(relPath, description())};
-    return dst.flush() ? FetchResult::success()
-                       : FetchResult{FetchResult::Failed, QStringLiteral("cannot write the download (disk full?)")};
+    return dst.flush() ? FetchResult::success() : writeFailure(dst);
 }
 
 } // namespace catalogsync

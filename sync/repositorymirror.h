@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFileDevice>
 #include <QString>
 #include <functional>
 
@@ -16,7 +17,8 @@ struct FetchResult {
         NotFound,
         TooLarge,    // more bytes than allowed: the transfer was cut
         WrongLength, // a complete body, but shorter than declared
-        Failed       // network, server or local error
+        Failed,      // network, server or local error
+        NoSpace      // the kiosk's disk is full (the download could not be written)
     };
     Status status = Failed;
     QString reason; // plain words, for staff
@@ -24,6 +26,10 @@ struct FetchResult {
     bool ok() const { return status == Ok; }
     static FetchResult success() { return {Ok, {}}; }
 };
+
+// The result for a download that could not be written to the kiosk's disk: NoSpace
+// when the disk is full (ENOSPC, or under 1 MB left where the file lives), else Failed.
+FetchResult writeFailure(const QFileDevice &file);
 
 class RepositoryMirror
 {

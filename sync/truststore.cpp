@@ -85,6 +85,7 @@ std::optional<TrustedState> TrustStore::state(QString *why) const
     s.lastSuccess = QDateTime::fromString(o.value(QLatin1String("last_success")).toString(), Qt::ISODate);
     s.lastAttempt = QDateTime::fromString(o.value(QLatin1String("last_attempt")).toString(), Qt::ISODate);
     s.lastError = o.value(QLatin1String("last_error")).toString();
+    s.lastProblem = o.value(QLatin1String("last_problem")).toString();
     s.timestampEtag = o.value(QLatin1String("timestamp_etag")).toString().toUtf8();
     return s;
 }
@@ -97,6 +98,7 @@ QString TrustStore::saveState(const TrustedState &s)
                         {QStringLiteral("last_success"), s.lastSuccess.toUTC().toString(Qt::ISODate)},
                         {QStringLiteral("last_attempt"), s.lastAttempt.toUTC().toString(Qt::ISODate)},
                         {QStringLiteral("last_error"), s.lastError},
+                        {QStringLiteral("last_problem"), s.lastProblem},
                         {QStringLiteral("timestamp_etag"), QString::fromUtf8(s.timestampEtag)}};
     return writeFileDurably(m_dir + QStringLiteral("/state.json"),
                             QJsonDocument(o).toJson(QJsonDocument::Indented));

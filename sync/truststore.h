@@ -20,6 +20,7 @@ struct TrustedState {
     qint64 manifestVersion = 0;
     QDateTime lastSuccess;   // last sync that ended up-to-date or updated
     QString lastError;       // plain words, empty after a success
+    QString lastProblem;     // SyncReport::problem of the last failed attempt
     QDateTime lastAttempt;
     QByteArray timestampEtag; // for a conditional request of timestamp.json
 };
