@@ -5,7 +5,7 @@
 namespace content {
 
 // Bumped whenever the schema changes incompatibly; the store refuses other versions.
-inline constexpr int kCatalogSchemaVersion = 3;
+inline constexpr int kCatalogSchemaVersion = 4; // 4: the index holds character triples
 
 const char *catalogSchemaSql();
 const char *searchIndexSql();

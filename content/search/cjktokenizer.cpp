@@ -150,32 +150,28 @@ using TokenCallback = int (*)(void *, int, const char *, int, int, int);
 int emitCjkRun(const std::vector<Unit> &run, bool query, void *ctx, TokenCallback xToken)
 {
     std::string token;
+    // The token of n characters starting at i, with the byte range it covers.
+    auto emitToken = [&](size_t i, size_t n, int flags) {
+        token.clear();
+        for (size_t k = i; k < i + n; ++k)
+            appendUtf8(token, run[k].c);
+        return xToken(ctx, flags, token.data(), int(token.size()), run[i].start,
+                      run[i + n - 1].end);
+    };
     if (query) {
-        if (run.size() == 1) {
-            appendUtf8(token, run[0].c);
-            return xToken(ctx, 0, token.data(), int(token.size()), run[0].start, run[0].end);
-        }
-        for (size_t i = 0; i + 1 < run.size(); ++i) {
-            token.clear();
-            appendUtf8(token, run[i].c);
-            appendUtf8(token, run[i + 1].c);
-            if (int rc =
-                    xToken(ctx, 0, token.data(), int(token.size()), run[i].start, run[i + 1].end))
+        if (run.size() <= 2)
+            return emitToken(0, run.size(), 0);
+        for (size_t i = 0; i + 2 < run.size(); ++i)
+            if (int rc = emitToken(i, 3, 0))
                 return rc;
-        }
         return SQLITE_OK;
     }
     for (size_t i = 0; i < run.size(); ++i) {
-        token.clear();
-        appendUtf8(token, run[i].c);
-        if (int rc = xToken(ctx, 0, token.data(), int(token.size()), run[i].start, run[i].end))
+        if (int rc = emitToken(i, 1, 0))
             return rc;
-        if (i + 1 < run.size()) {
-            appendUtf8(token, run[i + 1].c);
-            if (int rc = xToken(ctx, FTS5_TOKEN_COLOCATED, token.data(), int(token.size()),
-                                run[i].start, run[i + 1].end))
+        for (size_t n = 2; n <= 3 && i + n <= run.size(); ++n)
+            if (int rc = emitToken(i, n, FTS5_TOKEN_COLOCATED))
                 return rc;
-        }
     }
     return SQLITE_OK;
 }
