@@ -103,6 +103,8 @@ QString highlight(const QString &text, const QStringList &terms)
 // The first place any term occurs in text, or -1. Most text is already simplified, so
 // the terms are looked for as written first; folding (every character through the
 // traditional→simplified table) only when that finds nothing.
+constexpr qsizetype kFoldedPrefix = 600;
+
 qsizetype firstHit(const QString &text, const QStringList &terms)
 {
     auto find = [&terms](const QString &in, Qt::CaseSensitivity cs) {
@@ -115,7 +117,12 @@ qsizetype firstHit(const QString &text, const QStringList &terms)
         return first;
     };
     const qsizetype raw = find(text, Qt::CaseInsensitive);
-    return raw >= 0 ? raw : find(foldForSearch(text), Qt::CaseSensitive);
+    // Folding costs a table lookup per character, and the terms are often not in the
+    // text at all (a title hit): fold only the opening, which the snippet shows anyway.
+    if (raw >= 0)
+        return raw;
+    const QString prefix = text.left(kFoldedPrefix);
+    return foldingChanges(prefix) ? find(foldForSearch(prefix), Qt::CaseSensitive) : -1;
 }
 
 // About 90 characters of body around its first hit, on one line, highlighted. Only
@@ -305,7 +312,7 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
     }
     // Broad: a match in the title outranks one in the keywords only, shorter titles
     // (where the term is most of the title) first, then stored order. Only the best
-    // few times the page size go on to be finished.
+    // twice the page size go on to be finished.
     QList<QPair<double, int>> scored;
     for (int i = 0; i < p.rows.size(); ++i) {
         const QString &t = p.rows[i].title;
@@ -317,7 +324,7 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
                        i});
     }
     std::sort(scored.begin(), scored.end(), std::greater<>());
-    for (int k = 0; k < scored.size() && k < 3 * limit; ++k) {
+    for (int k = 0; k < scored.size() && k < 2 * limit; ++k) {
         const Probe::Row &row = p.rows[scored[k].second];
         keepBest(best, row.itemId, {0, row.rowid, scored[k].first});
     }
@@ -342,7 +349,9 @@ void matchBodies(sqlite3 *db, const QString &match, bool ranked, int limit,
                 keepBest(best, s.text(0), {int(s.integer(1)), s.integer(2), -s.real(3)});
             return;
         }
-        for (int i = 0; i < p.rows.size(); ++i)
+        // Stored order already ranks by kind, validity and recency: a page's worth of
+        // the first rows (twice over, for items matched in several sections) will do.
+        for (int i = 0; i < p.rows.size() && i < 2 * limit; ++i)
             keepBest(best, p.rows[i].itemId, {p.rows[i].section, p.rows[i].rowid, 2.0 - 0.001 * i});
         return;
     }

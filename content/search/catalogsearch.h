@@ -14,7 +14,8 @@
 
 namespace content {
 
-struct SearchHit {
+struct SearchHit
+{
     ItemRef item;
     QString titleHtml;      // escaped title with matches in <b>…</b>
     int section = 0;        // 0 = the item as a whole, else a section of its body
@@ -23,12 +24,13 @@ struct SearchHit {
     double score = 0;       // higher is better
 };
 
-struct SearchResults {
-    QString query;          // the query as understood (cleaned)
-    QStringList terms;      // every Chinese or Latin term searched, after expansion
+struct SearchResults
+{
+    QString query;           // the query as understood (cleaned)
+    QStringList terms;       // every Chinese or Latin term searched, after expansion
     QStringList pinyinWords; // catalog words the Latin input was read as
-    QList<SearchHit> hits;  // best first
-    bool relaxed = false;   // nothing matched every word; these match some of them
+    QList<SearchHit> hits;   // best first
+    bool relaxed = false;    // nothing matched every word; these match some of them
 };
 
 // Removes what cannot be part of a query (control characters, FTS syntax is

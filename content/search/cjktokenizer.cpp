@@ -275,6 +275,22 @@ bool registerCjkTokenizer(sqlite3 *db, QString *error)
     return rc == SQLITE_OK;
 }
 
+bool foldingChanges(const QString &text)
+{
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        char32_t c = text[i].unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < n && text[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
+            ++i;
+        }
+        CharClass cls;
+        if (fold(c, &cls) != c)
+            return true;
+    }
+    return false;
+}
+
 QString foldForSearch(const QString &text)
 {
     QString out;

@@ -28,6 +28,8 @@ bool registerCjkTokenizer(sqlite3 *db, QString *error = nullptr);
 // Folding applied to indexed text and queries alike (exposed for tests and for
 // highlighting): full-width → half-width, traditional → simplified, lower case.
 QString foldForSearch(const QString &text);
+// Whether foldForSearch would change text (cheaper than folding it).
+bool foldingChanges(const QString &text);
 bool isCjk(char32_t c);
 
 } // namespace content

@@ -13,7 +13,8 @@
 
 namespace content {
 
-struct PinyinEntry {
+struct PinyinEntry
+{
     QString word;     // 医保
     QString full;     // yibao
     QString initials; // yb
