@@ -240,4 +240,14 @@ const char *searchIndexSql()
            "title, keywords, item_id UNINDEXED, tokenize='kiosk_cjk');";
 }
 
+const char *searchRowsSql()
+{
+    // What ranking needs of each search_index row (id = its rowid) besides its text.
+    // FTS5 stores item_id after the body, so reading it from there walks the body's
+    // overflow pages; here it is one small row.
+    return "CREATE TABLE search_rows (id INTEGER PRIMARY KEY, item_id TEXT NOT NULL, "
+           "section INTEGER NOT NULL, kind TEXT NOT NULL, repealed INTEGER NOT NULL, "
+           "date TEXT NOT NULL);";
+}
+
 } // namespace content

@@ -5,9 +5,11 @@
 namespace content {
 
 // Bumped whenever the schema changes incompatibly; the store refuses other versions.
-inline constexpr int kCatalogSchemaVersion = 4; // 4: the index holds character triples
+// 4: the index holds character triples; 5: ranking facts per row in search_rows.
+inline constexpr int kCatalogSchemaVersion = 5;
 
 const char *catalogSchemaSql();
 const char *searchIndexSql();
+const char *searchRowsSql();
 
 } // namespace content

@@ -35,6 +35,13 @@ void SqliteDb::open(const QString &path, Mode mode)
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 2000);
+    if (mode == Mode::ReadOnly) {
+        // Catalogs are read, never written, and a large one is gigabytes: pages are
+        // mapped instead of copied in by a read() each (Debian's SQLite maps at most
+        // its compiled limit, 2 GB, and ignores the rest of the request), and the
+        // b-tree pages every search walks stay in a larger cache.
+        exec("PRAGMA mmap_size=2147418112; PRAGMA cache_size=-32768;");
+    }
 }
 
 void SqliteDb::close()
@@ -142,6 +149,12 @@ QString Statement::text(int column) const
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, column)) : QString();
+}
+
+QByteArrayView Statement::utf8(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return p ? QByteArrayView(p, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
 }
 
 qint64 Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }

@@ -73,6 +73,8 @@ public:
     void reset();
 
     QString text(int column) const;
+    // The column's UTF-8 bytes, without conversion; valid until the next step or reset.
+    QByteArrayView utf8(int column) const;
     qint64 integer(int column) const;
     double real(int column) const;
     bool isNull(int column) const;

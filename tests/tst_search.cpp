@@ -227,10 +227,57 @@ private slots:
         QVERIFY(!m_store.hotSearches().isEmpty());
     }
 
+    // Snippets are cut around the first hit anywhere in a long body, found as written,
+    // in other capitals, or written in traditional characters.
+    void snippetsFindTheHit()
+    {
+        QTemporaryDir tmp;
+        const QString tree = tmp.filePath("src");
+        QVERIFY(testsupport::copyTree(testsupport::demoSources(), tree));
+        QString qa = testsupport::readFile(tree + "/qa/qa-037.md");
+        const QString filler = QStringLiteral("本段为示例填充文字，").repeated(120);
+        const QString body = QStringLiteral("辦理麒麟證須知。") + filler +
+                             QStringLiteral("市民可到麒麟灯广场办理。") + filler +
+                             QStringLiteral("现场扫描KIOSKPASS码即可。") + filler;
+        qa = qa.left(qa.indexOf("\n---\n", 4) + 5) + body + '\n';
+        qa.replace(QRegularExpression("\nid: [^\n]*"), "\nid: qa-snippet")
+            .replace(QRegularExpression("\nquestion: [^\n]*"), "\nquestion: \"示例：广场办事须知\"");
+        QVERIFY(testsupport::writeFile(tree + "/qa/qa-snippet.md", qa));
+        const QString db = tmp.filePath("snippets.db");
+        const BuildReport report = buildCatalog(tree, db);
+        QVERIFY2(report.ok(), qPrintable(report.errors.value(0).toString()));
+        CatalogStore store;
+        store.open(db);
+        auto snippetOf = [&store](const QString &query) {
+            for (const auto &h : store.search(query, "zh-Hans", 10).hits)
+                if (h.item.id == QLatin1String("qa-snippet"))
+                    return h.snippetHtml;
+            return QStringLiteral("(not found)");
+        };
+        const QString deep = snippetOf(QStringLiteral("麒麟灯"));
+        QVERIFY2(deep.contains(QStringLiteral("<b>麒麟灯</b>")), qPrintable(deep));
+        QVERIFY2(deep.startsWith(QStringLiteral("…")) && deep.endsWith(QStringLiteral("…")),
+                 qPrintable(deep));
+        QVERIFY2(deep.size() < 130, qPrintable(deep));
+        const QString capitals = snippetOf(QStringLiteral("kioskpass"));
+        QVERIFY2(capitals.contains(QStringLiteral("<b>KIOSKPASS</b>")), qPrintable(capitals));
+        const QString traditional = snippetOf(QStringLiteral("麒麟证"));
+        QVERIFY2(traditional.startsWith(QStringLiteral("辦理<b>麒麟證</b>")), qPrintable(traditional));
+    }
+
     void foldingRules()
     {
         QCOMPARE(foldForSearch("ＡＢＣ１２３"), QStringLiteral("abc123"));
         QCOMPARE(foldForSearch("醫療"), QStringLiteral("医疗"));
+        // Same length, position for position (highlighting maps folded hits back).
+        const QString mixed = QStringLiteral("辦理，ＡＢ。\U00020000醫");
+        QCOMPARE(foldForSearch(mixed).size(), mixed.size());
+        QVERIFY(foldingChanges(QStringLiteral("辦理")));
+        QVERIFY(foldingChanges(QStringLiteral("ＡＢ")));
+        // Full-width punctuation folds too, but never belongs to a term.
+        QVERIFY(!foldingChanges(QStringLiteral("办理，。：！")));
+        QVERIFY(foldingChanges(QByteArrayView(QStringLiteral("办理辦理").toUtf8())));
+        QVERIFY(!foldingChanges(QByteArrayView(QStringLiteral("办理，。：！").toUtf8())));
     }
 };
 

@@ -65,11 +65,6 @@ QStringList synonymsOf(sqlite3 *db, const QString &term)
     return out;
 }
 
-QString escapeHtml(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
-
 // Marks every character of text covered by a term; adjacent marks merge into one
 // highlighted run.
 QString highlight(const QString &text, const QStringList &terms)
@@ -84,61 +79,109 @@ QString highlight(const QString &text, const QStringList &terms)
                 marked[i] = true;
     }
     QString out;
+    out.reserve(text.size() + 32);
     bool open = false;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (marked[i] && !open) {
-            out += QStringLiteral("<b>");
-            open = true;
-        } else if (!marked[i] && open) {
-            out += QStringLiteral("</b>");
-            open = false;
+        if (marked[i] != open) {
+            out += open ? QLatin1String("</b>") : QLatin1String("<b>");
+            open = marked[i];
         }
-        out += escapeHtml(QString(text[i]));
+        switch (text[i].unicode()) {
+        case '<': out += QLatin1String("&lt;"); break;
+        case '>': out += QLatin1String("&gt;"); break;
+        case '&': out += QLatin1String("&amp;"); break;
+        case '"': out += QLatin1String("&quot;"); break;
+        default: out += text[i];
+        }
     }
     if (open)
-        out += QStringLiteral("</b>");
+        out += QLatin1String("</b>");
     return out;
 }
 
-// The first place any term occurs in text, or -1. Most text is already simplified, so
-// the terms are looked for as written first; folding (every character through the
-// traditional→simplified table) only when that finds nothing.
-constexpr qsizetype kFoldedPrefix = 600;
-
-qsizetype firstHit(const QString &text, const QStringList &terms)
+// The first place any term occurs in text, or -1.
+qsizetype firstIndex(const QString &text, const QStringList &terms, Qt::CaseSensitivity cs)
 {
-    auto find = [&terms](const QString &in, Qt::CaseSensitivity cs) {
-        qsizetype first = -1;
-        for (const QString &t : terms) {
-            const qsizetype at = t.isEmpty() ? -1 : in.indexOf(t, 0, cs);
-            if (at >= 0 && (first < 0 || at < first))
-                first = at;
-        }
-        return first;
-    };
-    const qsizetype raw = find(text, Qt::CaseInsensitive);
-    // Folding costs a table lookup per character, and the terms are often not in the
-    // text at all (a title hit): fold only the opening, which the snippet shows anyway.
-    if (raw >= 0)
-        return raw;
-    const QString prefix = text.left(kFoldedPrefix);
-    return foldingChanges(prefix) ? find(foldForSearch(prefix), Qt::CaseSensitive) : -1;
+    qsizetype first = -1;
+    for (const QString &t : terms) {
+        const qsizetype at = t.isEmpty() ? -1 : text.indexOf(t, 0, cs);
+        if (at >= 0 && (first < 0 || at < first))
+            first = at;
+    }
+    return first;
 }
 
-// About 90 characters of body around its first hit, on one line, highlighted. Only
-// a window around the hit is flattened, not the whole body.
-QString snippetAround(const QString &body, const QStringList &terms)
+// The terms as the snippet finder looks for them in stored UTF-8.
+struct SnippetTerms
+{
+    explicit SnippetTerms(const QStringList &terms) : terms(terms)
+    {
+        for (const QString &t : terms) {
+            if (t.isEmpty())
+                continue;
+            utf8 << t.toUtf8();
+            for (const QChar c : t)
+                caseMatters = caseMatters || (c.isLetter() && c.unicode() < 0x3000);
+        }
+    }
+    QStringList terms;
+    QList<QByteArray> utf8;
+    bool caseMatters = false; // a Latin term: the text may write it in capitals
+};
+
+// Byte offset, in text, of n characters back from (n < 0) or on from byte `at`.
+qsizetype stepChars(QByteArrayView text, qsizetype at, qsizetype n)
+{
+    auto isLead = [&text](qsizetype i) { return (uchar(text[i]) & 0xC0) != 0x80; };
+    for (; n < 0 && at > 0; ++n)
+        for (--at; at > 0 && !isLead(at); --at) {}
+    for (; n > 0 && at < text.size(); --n)
+        for (++at; at < text.size() && !isLead(at); ++at) {}
+    return at;
+}
+
+// Byte offset of the first hit in a stored body, or -1. Most text holds the terms as
+// written, found in the bytes without converting anything. Otherwise: a Latin term in
+// other capitals anywhere; or Chinese written in traditional characters, looked for
+// in the opening only (folding costs a table lookup per character, and the terms are
+// often not in the body at all: a title hit).
+constexpr qsizetype kFoldedPrefix = 600;
+
+qsizetype firstHitByte(QByteArrayView body, const SnippetTerms &terms)
+{
+    qsizetype hit = -1;
+    for (const QByteArray &t : terms.utf8) {
+        const void *at = memmem(body.data(), size_t(body.size()), t.constData(), size_t(t.size()));
+        const qsizetype offset = at ? static_cast<const char *>(at) - body.data() : -1;
+        if (offset >= 0 && (hit < 0 || offset < hit))
+            hit = offset;
+    }
+    if (hit >= 0)
+        return hit;
+    const QByteArrayView opening = body.first(stepChars(body, 0, kFoldedPrefix));
+    const bool folds = foldingChanges(opening);
+    if (!terms.caseMatters && !folds)
+        return -1;
+    const QString text = QString::fromUtf8(terms.caseMatters ? body : opening);
+    qsizetype at = terms.caseMatters ? firstIndex(text, terms.terms, Qt::CaseInsensitive) : -1;
+    if (at < 0 && folds)
+        at = firstIndex(foldForSearch(text.left(kFoldedPrefix)), terms.terms, Qt::CaseSensitive);
+    return at < 0 ? -1 : QStringView(text).left(at).toUtf8().size();
+}
+
+// About 90 characters of body from a little before its first hit, on one line,
+// highlighted. Bodies are long and many: only the window is converted and flattened.
+QString snippetAround(QByteArrayView body, const SnippetTerms &terms)
 {
     constexpr qsizetype kBefore = 24, kLength = 90;
-    const qsizetype hit = std::max<qsizetype>(0, firstHit(body, terms));
-    const qsizetype windowStart = std::max<qsizetype>(0, hit - 3 * kBefore);
+    const qsizetype hit = firstHitByte(body, terms);
+    const qsizetype from = hit < 0 ? 0 : stepChars(body, hit, -kBefore);
+    // Twice the length: line breaks and runs of spaces collapse when flattened.
+    const qsizetype to = stepChars(body, from, 2 * kLength);
     const QString flat =
-        body.mid(windowStart, 3 * kBefore + 3 * kLength).replace('\n', ' ').simplified();
-    const qsizetype start =
-        std::max<qsizetype>(0, std::max<qsizetype>(0, firstHit(flat, terms)) - kBefore);
-    const QString cut = flat.mid(start, kLength);
-    const bool more = windowStart + start + kLength < body.size();
-    return (windowStart + start > 0 ? QStringLiteral("…") : QString()) + highlight(cut, terms) +
+        QString::fromUtf8(body.sliced(from, to - from)).replace('\n', ' ').simplified();
+    const bool more = flat.size() > kLength || to < body.size();
+    return (from > 0 ? QStringLiteral("…") : QString()) + highlight(flat.left(kLength), terms.terms) +
            (more ? QStringLiteral("…") : QString());
 }
 
@@ -268,28 +311,22 @@ void keepBest(QHash<QString, Candidate> &best, const QString &id, const Candidat
 // matches more, those first kRankCap are kept and ranked by a cheap score instead.
 constexpr int kRankCap = 240;
 
-struct Probe
+// How many rows match, up to kRankCap: rowids only, so FTS5 never reads the rows
+// themselves (a probe that finds few rows is followed by a bm25 query that does).
+// sql selects the rowids of at most ?2 rows matching ?1.
+QList<qint64> probe(sqlite3 *db, const char *sql, const QString &match)
 {
-    struct Row
-    {
-        QString itemId;
-        qint64 rowid = 0;
-        int section = 0;
-        QString title;
-    };
-    QList<Row> rows; // in stored (best-first) order
-    bool capped() const { return rows.size() >= kRankCap; }
-};
-
-// sql selects item id, rowid, section and title of at most ?2 rows matching ?1.
-Probe probe(sqlite3 *db, const char *sql, const QString &match)
-{
-    Probe p;
+    QList<qint64> rowids;
     Statement s = prepare(db, sql);
     s.bind(1, match).bind(2, kRankCap);
     while (s.step())
-        p.rows.append({s.text(0), s.integer(1), int(s.integer(2)), s.text(3)});
-    return p;
+        rowids.append(s.integer(0));
+    return rowids;
+}
+
+bool capped(const QList<qint64> &rowids)
+{
+    return rowids.size() >= kRankCap;
 }
 
 // Titles and keywords: small doclists, ranked by bm25 (title ≫ keywords) unless the
@@ -297,11 +334,9 @@ Probe probe(sqlite3 *db, const char *sql, const QString &match)
 void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, int limit,
                  QHash<QString, Candidate> &best)
 {
-    const Probe p = probe(db,
-                          "SELECT item_id, rowid, 0, title FROM search_titles WHERE "
-                          "search_titles MATCH ?1 LIMIT ?2",
-                          match);
-    if (!p.capped()) {
+    const QList<qint64> rowids = probe(
+        db, "SELECT rowid FROM search_titles WHERE search_titles MATCH ?1 LIMIT ?2", match);
+    if (!capped(rowids)) {
         Statement s = prepare(db, "SELECT item_id, rowid, bm25(search_titles, 10.0, 3.0) AS r "
                                   "FROM search_titles WHERE search_titles MATCH ?1 ORDER BY r "
                                   "LIMIT 400");
@@ -313,21 +348,31 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
     // Broad: a match in the title outranks one in the keywords only, shorter titles
     // (where the term is most of the title) first, then stored order. Only the best
     // twice the page size go on to be finished.
-    QList<QPair<double, int>> scored;
-    for (int i = 0; i < p.rows.size(); ++i) {
-        const QString &t = p.rows[i].title;
-        bool inTitle = false;
-        for (const QString &term : terms)
-            inTitle = inTitle || t.contains(term, Qt::CaseInsensitive);
-        scored.append({(inTitle ? 112.0 : 104.0) - 0.1 * double(std::min<qsizetype>(t.size(), 60)) -
-                           0.001 * i,
-                       i});
+    struct Scored
+    {
+        double score;
+        qint64 rowid;
+        QString itemId;
+    };
+    QList<Scored> scored;
+    Statement row = prepare(db, "SELECT item_id, title FROM search_titles WHERE rowid = ?1");
+    for (int i = 0; i < rowids.size(); ++i) {
+        row.bind(1, rowids[i]);
+        if (row.step()) {
+            const QString t = row.text(1);
+            bool inTitle = false;
+            for (const QString &term : terms)
+                inTitle = inTitle || t.contains(term, Qt::CaseInsensitive);
+            scored.append({(inTitle ? 112.0 : 104.0) -
+                               0.1 * double(std::min<qsizetype>(t.size(), 60)) - 0.001 * i,
+                           rowids[i], row.text(0)});
+        }
+        row.reset();
     }
-    std::sort(scored.begin(), scored.end(), std::greater<>());
-    for (int k = 0; k < scored.size() && k < 2 * limit; ++k) {
-        const Probe::Row &row = p.rows[scored[k].second];
-        keepBest(best, row.itemId, {0, row.rowid, scored[k].first});
-    }
+    std::sort(scored.begin(), scored.end(),
+              [](const Scored &a, const Scored &b) { return a.score > b.score; });
+    for (int k = 0; k < scored.size() && k < 2 * limit; ++k)
+        keepBest(best, scored[k].itemId, {0, scored[k].rowid, scored[k].score});
 }
 
 // Bodies. Ranked by bm25 for selective queries; for broad ones (one or two
@@ -336,14 +381,19 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
 void matchBodies(sqlite3 *db, const QString &match, bool ranked, int limit,
                  QHash<QString, Candidate> &best)
 {
-    static const char *probeSql = "SELECT item_id, rowid, section, '' FROM search_index WHERE "
-                                  "search_index MATCH ?1 LIMIT ?2";
+    // Item and section come from search_rows: read from search_index itself they
+    // would walk each body's overflow pages.
+    static const char *rowsSql = "SELECT r.item_id, s.rowid, r.section FROM search_index s "
+                                 "JOIN search_rows r ON r.id = s.rowid WHERE search_index "
+                                 "MATCH ?1 ORDER BY s.rowid LIMIT ?2";
     if (ranked) {
-        const Probe p = probe(db, probeSql, match);
-        if (!p.capped()) {
-            Statement s = prepare(db, "SELECT item_id, section, rowid, bm25(search_index, 12.0, "
-                                      "4.0, 1.0) AS r FROM search_index WHERE search_index "
-                                      "MATCH ?1 ORDER BY r LIMIT 400");
+        const QList<qint64> rowids = probe(
+            db, "SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2", match);
+        if (!capped(rowids)) {
+            Statement s = prepare(db, "SELECT r.item_id, r.section, s.rowid, "
+                                      "bm25(search_index, 12.0, 4.0, 1.0) AS b FROM "
+                                      "search_index s JOIN search_rows r ON r.id = s.rowid "
+                                      "WHERE search_index MATCH ?1 ORDER BY b LIMIT 400");
             s.bind(1, match);
             while (s.step())
                 keepBest(best, s.text(0), {int(s.integer(1)), s.integer(2), -s.real(3)});
@@ -351,48 +401,40 @@ void matchBodies(sqlite3 *db, const QString &match, bool ranked, int limit,
         }
         // Stored order already ranks by kind, validity and recency: a page's worth of
         // the first rows (twice over, for items matched in several sections) will do.
-        for (int i = 0; i < p.rows.size() && i < 2 * limit; ++i)
-            keepBest(best, p.rows[i].itemId, {p.rows[i].section, p.rows[i].rowid, 2.0 - 0.001 * i});
+        Statement s = prepare(db, rowsSql);
+        s.bind(1, match).bind(2, 2 * limit);
+        for (int i = 0; s.step(); ++i)
+            keepBest(best, s.text(0), {int(s.integer(2)), s.integer(1), 2.0 - 0.001 * i});
         return;
     }
-    Statement s = prepare(db, probeSql);
+    Statement s = prepare(db, rowsSql);
     s.bind(1, match).bind(2, limit * 3);
     while (s.step())
         if (!best.contains(s.text(0)))
             best.insert(s.text(0), {int(s.integer(2)), s.integer(1), 1.0});
 }
 
-// Turns candidates into hits: item facts in one query, the kiosk's ordering rules,
-// and snippets for the hits that are shown.
+// Turns candidates into hits: the kiosk's ordering rules over each candidate row's
+// facts (search_rows), then titles (translated) and snippets for the hits shown.
 void finishHits(sqlite3 *db, const QHash<QString, Candidate> &best, const QString &lang, int limit,
                 SearchResults *results)
 {
-    QJsonArray ids;
-    for (auto it = best.cbegin(); it != best.cend(); ++it)
-        ids.append(it.key());
-    Statement s = prepare(
-        db, "SELECT i.id, i.kind, "
-            " COALESCE((SELECT value FROM translations t WHERE t.item_id=i.id AND t.lang=?2 AND "
-            "  t.field='title'), i.title), "
-            " CASE i.kind WHEN 'policy' THEN (SELECT p.validity <> '有效' FROM policies p WHERE "
-            "  p.id=i.id) WHEN 'guide' THEN (SELECT g.repealed IS NOT NULL FROM guides g WHERE "
-            "  g.id=i.id) ELSE 0 END, "
-            " COALESCE((SELECT published FROM policies p WHERE p.id=i.id), "
-            "  (SELECT updated FROM guides g WHERE g.id=i.id), "
-            "  (SELECT updated FROM qa q WHERE q.id=i.id), "
-            "  (SELECT published FROM gazette_issues gi WHERE gi.id=i.id), '') "
-            "FROM items i WHERE i.id IN (SELECT value FROM json_each(?1))");
-    s.bind(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))).bind(2, lang);
+    QJsonArray rows;
+    for (const Candidate &c : best)
+        rows.append(c.rowid);
+    Statement s = prepare(db, "SELECT id, item_id, kind, repealed, date FROM search_rows "
+                              "WHERE id IN (SELECT value FROM json_each(?1))");
+    s.bind(1, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
     QList<QPair<SearchHit, qint64>> hits;
     while (s.step()) {
-        const Candidate c = best.value(s.text(0));
+        const Candidate c = best.value(s.text(1));
         const bool repealed = s.integer(3) != 0;
         const QString date = s.text(4);
         // Recent items get up to 10 % more; repealed documents sink below valid ones.
         const double recency =
             date.size() >= 4 ? std::clamp((date.left(4).toInt() - 2015) / 100.0, 0.0, 0.1) : 0.0;
         SearchHit hit;
-        hit.item = ItemRef{s.text(0), s.text(1), s.text(2), QString(), QString(), repealed};
+        hit.item = ItemRef{s.text(1), s.text(2), QString(), QString(), QString(), repealed};
         hit.section = c.section;
         hit.score =
             c.score * searchKindWeight(hit.item.kind) * (1.0 + recency) * (repealed ? 0.25 : 1.0);
@@ -404,13 +446,21 @@ void finishHits(sqlite3 *db, const QHash<QString, Candidate> &best, const QStrin
     });
     if (hits.size() > limit)
         hits.resize(limit);
+    Statement title = prepare(
+        db, "SELECT COALESCE((SELECT value FROM translations t WHERE t.item_id = i.id AND "
+            "t.lang = ?2 AND t.field = 'title'), i.title) FROM items i WHERE i.id = ?1");
     Statement body = prepare(db, "SELECT title, body FROM search_index WHERE rowid = ?1");
+    const SnippetTerms snippetTerms(results->terms);
     for (auto &[hit, rowid] : hits) {
+        title.bind(1, hit.item.id).bind(2, lang);
+        if (title.step())
+            hit.item.title = title.text(0);
+        title.reset();
         body.bind(1, rowid);
         if (body.step()) {
             if (hit.section > 0)
                 hit.sectionHeading = body.text(0);
-            hit.snippetHtml = snippetAround(body.text(1), results->terms);
+            hit.snippetHtml = snippetAround(body.utf8(1), snippetTerms);
         }
         body.reset();
         hit.titleHtml = highlight(hit.item.title, results->terms);

@@ -59,25 +59,35 @@ void appendUtf8(std::string &s, char32_t c)
     }
 }
 
-// Traditional → simplified for one character, through OpenCC's t2s conversion,
-// cached: the same few thousand characters recur across the whole catalog. Characters
-// of the Basic Multilingual Plane's CJK blocks are cached in a flat table read without
-// a lock (search folds every character of every highlighted title and snippet); the
-// rare supplementary-plane characters in a map behind the lock.
+// Traditional → simplified, through OpenCC's t2s conversion. Characters of the Basic
+// Multilingual Plane's CJK blocks are looked up in a flat table read without a lock
+// (search folds every character of every highlighted title and snippet), filled in
+// one OpenCC call the first time a catalog is opened; the rare supplementary-plane
+// characters are converted one by one and kept in a map behind the lock.
+opencc_t converter()
+{
+    static opencc_t c = opencc_open("t2s.json");
+    return c == reinterpret_cast<opencc_t>(-1) ? nullptr : c;
+}
+
+// The one CJK character OpenCC made of a line, or `original`.
+char32_t convertedOrSame(const char *p, size_t len, char32_t original)
+{
+    char32_t decoded = 0;
+    const int n = len ? decodeUtf8(reinterpret_cast<const unsigned char *>(p), int(len), &decoded)
+                      : 0;
+    return n > 0 && size_t(n) == len && isCjk(decoded) ? decoded : original;
+}
+
 char32_t convertWithOpenCC(char32_t c)
 {
-    static opencc_t converter = opencc_open("t2s.json");
     char32_t result = c;
-    if (converter == reinterpret_cast<opencc_t>(-1))
+    if (!converter())
         return result;
     std::string in;
     appendUtf8(in, c);
-    if (char *out = opencc_convert_utf8(converter, in.data(), in.size())) {
-        char32_t decoded = 0;
-        const int n =
-            decodeUtf8(reinterpret_cast<const unsigned char *>(out), int(strlen(out)), &decoded);
-        if (n == int(strlen(out)) && isCjk(decoded))
-            result = decoded;
+    if (char *out = opencc_convert_utf8(converter(), in.data(), in.size())) {
+        result = convertedOrSame(out, strlen(out), c);
         opencc_convert_utf8_free(out);
     }
     return result;
@@ -85,6 +95,7 @@ char32_t convertWithOpenCC(char32_t c)
 
 constexpr char32_t kTableStart = 0x3400, kTableEnd = 0xA000;   // CJK Ext. A … Unified
 constexpr char32_t kCompatStart = 0xF900, kCompatEnd = 0xFB00; // Compatibility Ideographs
+constexpr int kTableSize = int((kTableEnd - kTableStart) + (kCompatEnd - kCompatStart));
 
 int tableSlot(char32_t c)
 {
@@ -95,19 +106,65 @@ int tableSlot(char32_t c)
     return -1;
 }
 
+char32_t slotCharacter(int slot)
+{
+    return slot < int(kTableEnd - kTableStart) ? kTableStart + char32_t(slot)
+                                               : kCompatStart + char32_t(slot) - (kTableEnd - kTableStart);
+}
+
+std::mutex &conversionLock() // OpenCC's converter and the map are not thread-safe
+{
+    static std::mutex lock;
+    return lock;
+}
+
+// 0 = not looked up yet.
+std::atomic<char32_t> table[kTableSize];
+
+// Every table character on a line of its own, converted in one call: OpenCC's phrases
+// never span a line break, so each character is converted alone, as one by one, in a
+// fraction of the time. Left to the one-by-one path if the output does not line up.
+void fillTable()
+{
+    std::lock_guard<std::mutex> guard(conversionLock());
+    if (!converter())
+        return;
+    std::string in;
+    in.reserve(size_t(kTableSize) * 4);
+    for (int slot = 0; slot < kTableSize; ++slot) {
+        appendUtf8(in, slotCharacter(slot));
+        in += '\n';
+    }
+    char *out = opencc_convert_utf8(converter(), in.data(), in.size());
+    if (!out)
+        return;
+    std::vector<char32_t> converted;
+    converted.reserve(kTableSize);
+    for (const char *line = out; *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end || int(converted.size()) == kTableSize)
+            break;
+        converted.push_back(
+            convertedOrSame(line, size_t(end - line), slotCharacter(int(converted.size()))));
+        line = end + 1;
+    }
+    opencc_convert_utf8_free(out);
+    if (int(converted.size()) != kTableSize)
+        return;
+    for (int slot = 0; slot < kTableSize; ++slot)
+        table[slot].store(converted[size_t(slot)], std::memory_order_relaxed);
+}
+
 char32_t simplified(char32_t c)
 {
-    static std::mutex lock; // OpenCC's converter and the map are not thread-safe
-    // 0 = not looked up yet; OpenCC is asked once per character.
-    static std::atomic<char32_t> table[(kTableEnd - kTableStart) + (kCompatEnd - kCompatStart)];
-    static std::unordered_map<char32_t, char32_t> others;
     const int slot = tableSlot(c);
     if (slot >= 0) {
         const char32_t known = table[slot].load(std::memory_order_relaxed);
         if (known)
             return known;
     }
-    std::lock_guard<std::mutex> guard(lock);
+    static std::unordered_map<char32_t, char32_t> others;
+    std::lock_guard<std::mutex> guard(conversionLock());
     if (slot >= 0) {
         const char32_t result = convertWithOpenCC(c);
         table[slot].store(result, std::memory_order_relaxed);
@@ -268,6 +325,8 @@ bool registerCjkTokenizer(sqlite3 *db, QString *error)
             *error = QStringLiteral("this SQLite has no FTS5");
         return false;
     }
+    static std::once_flag filled;
+    std::call_once(filled, fillTable);
     static fts5_tokenizer tokenizer = {createTokenizer, deleteTokenizer, tokenize};
     const int rc = api->xCreateTokenizer(api, kCjkTokenizerName, nullptr, &tokenizer, nullptr);
     if (rc != SQLITE_OK && error)
@@ -285,7 +344,23 @@ bool foldingChanges(const QString &text)
             ++i;
         }
         CharClass cls;
-        if (fold(c, &cls) != c)
+        // Full-width punctuation (，。：) folds too, but separators are never part of a
+        // term, so only letters, digits and Chinese characters count.
+        if (fold(c, &cls) != c && cls != CharClass::Separator)
+            return true;
+    }
+    return false;
+}
+
+bool foldingChanges(QByteArrayView utf8)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(utf8.data());
+    const int n = int(utf8.size());
+    for (int i = 0; i < n;) {
+        char32_t c;
+        i += decodeUtf8(p + i, n - i, &c);
+        CharClass cls;
+        if (fold(c, &cls) != c && cls != CharClass::Separator)
             return true;
     }
     return false;
@@ -293,24 +368,33 @@ bool foldingChanges(const QString &text)
 
 QString foldForSearch(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
+    // Written straight into the buffer: search folds every highlighted title and snippet.
+    QString out(text.size(), Qt::Uninitialized);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    [[maybe_unused]] const char16_t *begin = to;
+    const QChar *from = text.constData();
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
-        char32_t c = text[i].unicode();
-        if (QChar::isHighSurrogate(c) && i + 1 < n && text[i + 1].isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
+        char32_t c = from[i].unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < n && from[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(from[i], from[i + 1]);
             ++i;
         }
         CharClass cls;
-        const char32_t f = fold(c, &cls);
+        char32_t f = fold(c, &cls);
+        // Kept the same length, so that positions in the folded text are positions in
+        // the original (highlighting relies on it): a character whose fold would need
+        // more or fewer UTF-16 units than it has stays as it is.
+        if (QChar::requiresSurrogates(f) != QChar::requiresSurrogates(c))
+            f = c;
         if (QChar::requiresSurrogates(f)) {
-            out.append(QChar(QChar::highSurrogate(f)));
-            out.append(QChar(QChar::lowSurrogate(f)));
+            *to++ = QChar::highSurrogate(f);
+            *to++ = QChar::lowSurrogate(f);
         } else {
-            out.append(QChar(char16_t(f)));
+            *to++ = char16_t(f);
         }
     }
+    Q_ASSERT(to - begin == n);
     return out;
 }
 

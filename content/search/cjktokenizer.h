@@ -14,6 +14,7 @@
 // million characters); triples are selective (docs/PERFORMANCE.md).
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <sqlite3.h>
 
@@ -26,10 +27,13 @@ inline constexpr const char *kCjkTokenizerName = "kiosk_cjk";
 bool registerCjkTokenizer(sqlite3 *db, QString *error = nullptr);
 
 // Folding applied to indexed text and queries alike (exposed for tests and for
-// highlighting): full-width → half-width, traditional → simplified, lower case.
+// highlighting): full-width → half-width, traditional → simplified, lower case. The
+// result has the same length as text, position for position.
 QString foldForSearch(const QString &text);
-// Whether foldForSearch would change text (cheaper than folding it).
+// Whether foldForSearch would change a letter, digit or Chinese character of text
+// (cheaper than folding it; punctuation is ignored, as it never belongs to a term).
 bool foldingChanges(const QString &text);
+bool foldingChanges(QByteArrayView utf8); // the same for UTF-8, without converting it
 bool isCjk(char32_t c);
 
 } // namespace content

@@ -41,20 +41,22 @@ bool isLong(const ItemRecord &r)
            r.body.sections.size() > 1;
 }
 
+// What ranking needs to know of an item besides its text.
+struct RankFacts
+{
+    double kind;
+    bool repealed;
+    QString date;
+    qsizetype titleLength;
+    const ItemRecord *item;
+};
+
 // The order rows are stored in, best first: broad queries on a large catalog take
 // the first matches in rowid order rather than ranking every match (catalogsearch.cpp).
 // Kind first, then valid before repealed, newer before older, shorter titles first.
-QList<const ItemRecord *> bestFirst(const CatalogRecords &records)
+QList<RankFacts> bestFirst(const CatalogRecords &records)
 {
-    struct Key
-    {
-        double kind;
-        bool repealed;
-        QString date;
-        qsizetype titleLength;
-        const ItemRecord *item;
-    };
-    QList<Key> keys;
+    QList<RankFacts> keys;
     for (const ItemRecord &r : records.items) {
         const QString validity = r.text.value(QStringLiteral("validity"));
         const bool repealed = (!validity.isEmpty() && validity != QStringLiteral("有效")) ||
@@ -64,7 +66,7 @@ QList<const ItemRecord *> bestFirst(const CatalogRecords &records)
             date = r.text.value(QStringLiteral("updated"));
         keys.append({searchKindWeight(r.kind), repealed, date, r.title.size(), &r});
     }
-    std::stable_sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) {
+    std::stable_sort(keys.begin(), keys.end(), [](const RankFacts &a, const RankFacts &b) {
         if (a.kind != b.kind)
             return a.kind > b.kind;
         if (a.repealed != b.repealed)
@@ -73,10 +75,7 @@ QList<const ItemRecord *> bestFirst(const CatalogRecords &records)
             return a.date > b.date;
         return a.titleLength < b.titleLength;
     });
-    QList<const ItemRecord *> out;
-    for (const Key &k : keys)
-        out.append(k.item);
-    return out;
+    return keys;
 }
 
 void insertRows(SqliteDb &db, const CatalogRecords &records)
@@ -85,12 +84,25 @@ void insertRows(SqliteDb &db, const CatalogRecords &records)
         "INSERT INTO search_index(title, keywords, body, item_id, section) VALUES (?,?,?,?,?)");
     Statement titles =
         db.prepare("INSERT INTO search_titles(rowid, title, keywords, item_id) VALUES (?,?,?,?)");
-    const QList<const ItemRecord *> ordered = bestFirst(records);
+    Statement facts = db.prepare("INSERT INTO search_rows(id, item_id, section, kind, repealed, "
+                                 "date) VALUES (?,?,?,?,?,?)");
+    auto insert = [&](const RankFacts &f, const QString &title, const QString &keywords,
+                      const QString &body, int section) {
+        const ItemRecord &r = *f.item;
+        ins.bind(1, title).bind(2, keywords).bind(3, body).bind(4, r.id).bind(5, section);
+        ins.run();
+        const qint64 row = sqlite3_last_insert_rowid(db.handle());
+        facts.bind(1, row).bind(2, r.id).bind(3, section).bind(4, r.kind);
+        facts.bind(5, f.repealed).bind(6, f.date);
+        facts.run();
+        return row;
+    };
     // Section-0 rows first, in best-first order, so broad queries meet the strongest
     // items before any later section of a long document.
-    QList<const ItemRecord *> longOnes;
-    for (const ItemRecord *item : ordered) {
-        const ItemRecord &r = *item;
+    const QList<RankFacts> ordered = bestFirst(records);
+    QList<const RankFacts *> longOnes;
+    for (const RankFacts &f : ordered) {
+        const ItemRecord &r = *f.item;
         const QString keywords = keywordsOf(r).join(' ');
         // Row 0: the item as a whole (for long bodies: with its opening text only).
         QString body;
@@ -101,24 +113,17 @@ void insertRows(SqliteDb &db, const CatalogRecords &records)
                 '\n');
         else
             body = QStringList{r.summary, r.body.plainText}.join('\n');
-        ins.bind(1, r.title).bind(2, keywords).bind(3, body).bind(4, r.id).bind(5, 0);
-        ins.run();
-        titles.bind(1, qint64(sqlite3_last_insert_rowid(db.handle())))
-            .bind(2, r.title)
-            .bind(3, keywords)
-            .bind(4, r.id);
+        const qint64 row = insert(f, r.title, keywords, body, 0);
+        titles.bind(1, row).bind(2, r.title).bind(3, keywords).bind(4, r.id);
         titles.run();
         if (isLong(r))
-            longOnes.append(item);
+            longOnes.append(&f);
     }
     // Then one row per later section of a long policy or gazette issue.
-    for (const ItemRecord *item : longOnes) {
-        const ItemRecord &r = *item;
-        for (int i = 1; i < r.body.sections.size(); ++i) {
-            const BodySection &sec = r.body.sections[i];
-            ins.bind(1, sec.heading).bind(2, QString()).bind(3, sec.text).bind(4, r.id).bind(5, i);
-            ins.run();
-        }
+    for (const RankFacts *f : longOnes) {
+        const QList<BodySection> &sections = f->item->body.sections;
+        for (int i = 1; i < sections.size(); ++i)
+            insert(*f, sections[i].heading, QString(), sections[i].text, i);
     }
     db.exec("INSERT INTO search_index(search_index) VALUES('optimize');"
             "INSERT INTO search_titles(search_titles) VALUES('optimize');");
@@ -191,6 +196,7 @@ void writeSearchIndex(SqliteDb &db, const CatalogRecords &records, const PinyinD
     if (!registerCjkTokenizer(db.handle(), &error))
         throw SqliteError(error.toStdString());
     db.exec(searchIndexSql());
+    db.exec(searchRowsSql());
     insertRows(db, records);
     insertSynonyms(db, records);
     insertLexicon(db, records, dict);
