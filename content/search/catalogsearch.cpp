@@ -347,7 +347,8 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
     }
     // Broad: a match in the title outranks one in the keywords only, shorter titles
     // (where the term is most of the title) first, then stored order. Only the best
-    // twice the page size go on to be finished.
+    // twice the page size go on to be finished. (Title rows are short: reading them
+    // in the scan costs less than looking each up again.)
     struct Scored
     {
         double score;
@@ -355,19 +356,17 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
         QString itemId;
     };
     QList<Scored> scored;
-    Statement row = prepare(db, "SELECT item_id, title FROM search_titles WHERE rowid = ?1");
-    for (int i = 0; i < rowids.size(); ++i) {
-        row.bind(1, rowids[i]);
-        if (row.step()) {
-            const QString t = row.text(1);
-            bool inTitle = false;
-            for (const QString &term : terms)
-                inTitle = inTitle || t.contains(term, Qt::CaseInsensitive);
-            scored.append({(inTitle ? 112.0 : 104.0) -
-                               0.1 * double(std::min<qsizetype>(t.size(), 60)) - 0.001 * i,
-                           rowids[i], row.text(0)});
-        }
-        row.reset();
+    Statement s = prepare(db, "SELECT item_id, rowid, title FROM search_titles WHERE "
+                              "search_titles MATCH ?1 LIMIT ?2");
+    s.bind(1, match).bind(2, kRankCap);
+    for (int i = 0; s.step(); ++i) {
+        const QString t = s.text(2);
+        bool inTitle = false;
+        for (const QString &term : terms)
+            inTitle = inTitle || t.contains(term, Qt::CaseInsensitive);
+        scored.append({(inTitle ? 112.0 : 104.0) - 0.1 * double(std::min<qsizetype>(t.size(), 60)) -
+                           0.001 * i,
+                       s.integer(1), s.text(0)});
     }
     std::sort(scored.begin(), scored.end(),
               [](const Scored &a, const Scored &b) { return a.score > b.score; });

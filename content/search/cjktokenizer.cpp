@@ -3,6 +3,7 @@
 #include <opencc/opencc.h>
 
 #include <QByteArray>
+#include <algorithm>
 #include <QList>
 #include <atomic>
 #include <cstring>
@@ -355,10 +356,35 @@ bool foldingChanges(const QString &text)
 bool foldingChanges(QByteArrayView utf8)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(utf8.data());
-    const int n = int(utf8.size());
-    for (int i = 0; i < n;) {
+    const qsizetype n = utf8.size();
+    for (qsizetype i = 0; i < n;) {
+        const unsigned char b = p[i];
+        if (b < 0x80) { // ASCII: only capitals fold
+            if (b >= 'A' && b <= 'Z')
+                return true;
+            ++i;
+            continue;
+        }
         char32_t c;
-        i += decodeUtf8(p + i, n - i, &c);
+        // Chinese text is almost all three-byte sequences: decoded and looked up here,
+        // in line (a full-width letter or digit is the only other one that counts).
+        if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+            (p[i + 2] & 0xC0) == 0x80) {
+            c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+            i += 3;
+            const int slot = tableSlot(c);
+            if (slot >= 0) {
+                const char32_t known = table[slot].load(std::memory_order_relaxed);
+                if ((known ? known : simplified(c)) != c)
+                    return true;
+                continue;
+            }
+            if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+                (c >= 0xFF41 && c <= 0xFF5A))
+                return true;
+            continue;
+        }
+        i += decodeUtf8(p + i, int(std::min<qsizetype>(n - i, 4)), &c);
         CharClass cls;
         if (fold(c, &cls) != c && cls != CharClass::Separator)
             return true;
