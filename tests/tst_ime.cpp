@@ -233,6 +233,17 @@ private slots:
         input.previousPage();
         input.previousPage(); // already on the first page
         QCOMPARE(input.page(), 0);
+        // The bar had room for two words only: the third leads the next page, and
+        // going back returns to where the page started.
+        input.nextPage(2);
+        QCOMPARE(input.pageStart(), 2);
+        QCOMPARE(input.candidates(), all.mid(2, 5));
+        input.nextPage();
+        QCOMPARE(input.candidates(), all.mid(7, 5));
+        input.previousPage();
+        QCOMPARE(input.candidates(), all.mid(2, 5));
+        input.previousPage();
+        QCOMPARE(input.pageStart(), 0);
 
         // Choosing the catalog word commits it whole and empties the bar.
         QSignalSpy committed(&input, &PinyinInput::committed);

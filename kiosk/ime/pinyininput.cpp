@@ -21,7 +21,7 @@ QStringList PinyinInput::allCandidates() const
 QStringList PinyinInput::candidates() const
 {
     QStringList out;
-    for (const PinyinCandidate &c : m_all.mid(m_page * m_pageSize, m_pageSize))
+    for (const PinyinCandidate &c : m_all.mid(pageStart(), m_pageSize))
         out.append(c.text);
     return out;
 }
@@ -29,7 +29,7 @@ QStringList PinyinInput::candidates() const
 QList<bool> PinyinInput::fromCatalog() const
 {
     QList<bool> out;
-    for (const PinyinCandidate &c : m_all.mid(m_page * m_pageSize, m_pageSize))
+    for (const PinyinCandidate &c : m_all.mid(pageStart(), m_pageSize))
         out.append(c.engineIndex < 0);
     return out;
 }
@@ -42,7 +42,7 @@ void PinyinInput::setPageSize(int size)
     if (size == m_pageSize)
         return;
     m_pageSize = size;
-    m_page = 0;
+    m_pageStarts = {0};
     emit changed();
 }
 
@@ -70,7 +70,7 @@ bool PinyinInput::backspace()
 
 void PinyinInput::choose(int indexOnPage)
 {
-    const int index = m_page * m_pageSize + indexOnPage;
+    const int index = pageStart() + indexOnPage;
     if (indexOnPage < 0 || indexOnPage >= m_pageSize || index >= m_all.size())
         return;
     if (m_publishedSerial != m_serial) {
@@ -92,18 +92,19 @@ void PinyinInput::choose(int indexOnPage)
     refresh();
 }
 
-void PinyinInput::nextPage()
+void PinyinInput::nextPage(int shown)
 {
-    if (m_page + 1 < pageCount()) {
-        ++m_page;
+    const int next = pageStart() + (shown > 0 ? std::min(shown, m_pageSize) : m_pageSize);
+    if (next < m_all.size()) {
+        m_pageStarts.append(next);
         emit changed();
     }
 }
 
 void PinyinInput::previousPage()
 {
-    if (m_page > 0) {
-        --m_page;
+    if (m_pageStarts.size() > 1) {
+        m_pageStarts.removeLast();
         emit changed();
     }
 }
@@ -116,7 +117,7 @@ void PinyinInput::reset()
     m_choices.clear();
     m_state = {};
     m_all.clear();
-    m_page = 0;
+    m_pageStarts = {0};
     emit changed();
 }
 
@@ -128,7 +129,7 @@ void PinyinInput::refresh()
         m_deferredIndex = -1;
         m_state = {};
         m_all.clear();
-        m_page = 0;
+        m_pageStarts = {0};
         emit changed();
         return;
     }
@@ -188,7 +189,7 @@ void PinyinInput::publish(int serial, const PinyinState &state, const QStringLis
     if (all != m_all || state.spelling != m_state.spelling || state.fixed != m_state.fixed) {
         m_state = state;
         m_all = all;
-        m_page = 0;
+        m_pageStarts = {0};
         emit changed();
     }
     emit candidatesReady();

@@ -20,6 +20,8 @@ class PinyinInput : public CatalogViewModel
     Q_PROPERTY(QStringList candidates READ candidates NOTIFY changed)
     Q_PROPERTY(QList<bool> fromCatalog READ fromCatalog NOTIFY changed)
     Q_PROPERTY(int page READ page NOTIFY changed)
+    Q_PROPERTY(int pageStart READ pageStart NOTIFY changed)
+    Q_PROPERTY(int total READ total NOTIFY changed)
     Q_PROPERTY(int pageCount READ pageCount NOTIFY changed)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY changed)
     Q_PROPERTY(bool composing READ composing NOTIFY changed)
@@ -34,8 +36,11 @@ public:
     QStringList candidates() const; // the current page
     QList<bool> fromCatalog() const; // per candidate on the page: a catalog word
     QStringList allCandidates() const;
-    int page() const { return m_page; }
-    int pageCount() const;
+    int page() const { return int(m_pageStarts.size()) - 1; }
+    // Where the current page starts in allCandidates(), and how many there are.
+    int pageStart() const { return m_pageStarts.last(); }
+    int total() const { return int(m_all.size()); }
+    int pageCount() const; // at the full page size
     int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
     bool composing() const { return !m_letters.isEmpty(); }
@@ -46,7 +51,9 @@ public:
     // nothing to undo (the keyboard then deletes in the text field).
     Q_INVOKABLE bool backspace();
     Q_INVOKABLE void choose(int indexOnPage);
-    Q_INVOKABLE void nextPage();
+    // The next page starts after the `shown` candidates the bar had room for (all of
+    // the page when 0): a long word that did not fit leads the next page.
+    Q_INVOKABLE void nextPage(int shown = 0);
     Q_INVOKABLE void previousPage();
     Q_INVOKABLE void reset();
 
@@ -72,7 +79,7 @@ private:
     int m_publishedSerial = 0; // the request the candidates on show answer
     QString m_deferredText;    // chosen while a newer answer was on its way
     int m_deferredIndex = -1;
-    int m_page = 0;
+    QList<int> m_pageStarts{0}; // a page's start per page turned forward
     int m_pageSize = 6;
     int m_serial = 0;
     bool m_available = true;

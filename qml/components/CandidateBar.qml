@@ -7,8 +7,12 @@ Item {
     id: bar
     property string composing: ""      // pinyin being typed, shown before the candidates
     property var candidates: []        // one page
+    property var catalogFlags: []      // per candidate: a word of the catalog (marked)
     property bool hasPrevious: false
     property bool hasNext: false
+    // How many candidates of the page the bar has room for: a word that does not fit is
+    // not shown cut in half, it leads the next page instead.
+    property int shown: 0
     signal chosen(int index)
     signal previous()
     signal next()
@@ -16,6 +20,17 @@ Item {
     implicitHeight: Theme.target
     Accessible.role: Accessible.List
     Accessible.name: L10n.text("ime.candidate_hint")
+
+    function recount() {
+        let n = 0
+        for (let i = 0; i < words.count; ++i) {
+            const word = words.itemAt(i)
+            if (!word || !word.fits)
+                break
+            ++n
+        }
+        shown = n
+    }
 
     Text {
         id: composingText
@@ -47,12 +62,17 @@ Item {
         spacing: 8
         clip: true
         Repeater {
+            id: words
             model: bar.candidates
+            onItemRemoved: bar.recount()
             KButton {
                 objectName: "imeCandidate_" + modelData
                 height: bar.height
-                // A word too long for the rest of the bar is not shown cut in half.
-                readonly property bool fits: x + width <= candidateRow.width
+                // The first word always shows (a page never comes up empty).
+                readonly property bool fits: index === 0 || x + width <= candidateRow.width
+                readonly property bool catalogWord: bar.catalogFlags[index] === true
+                onFitsChanged: bar.recount()
+                Component.onCompleted: bar.recount()
                 opacity: fits ? 1 : 0
                 enabled: fits
                 Accessible.ignored: !fits
@@ -60,8 +80,21 @@ Item {
                 primary: index === 0
                 fontSize: Theme.labelSize
                 focusPolicy: Qt.TabFocus // a touch leaves the focus in the text field
-                description: L10n.text("ime.candidate_hint")
+                description: L10n.text(catalogWord ? "ime.catalog_word_hint" : "ime.candidate_hint")
                 onClicked: bar.chosen(index)
+
+                // A catalog word (a service or document name) is underlined.
+                Rectangle {
+                    objectName: "imeCatalogMark"
+                    visible: parent.catalogWord
+                    anchors.bottom: parent.bottom
+                    anchors.bottomMargin: 6
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: parent.width * 0.6
+                    height: 4
+                    radius: 2
+                    color: parent.primary ? Theme.textOnPrimary : Theme.primary
+                }
             }
         }
     }

@@ -158,11 +158,12 @@ Column {
         composing: keyboard.mode === "pinyin" ? pinyin.fixed + pinyin.spelling : ""
         candidates: keyboard.mode === "pinyin" ? pinyin.candidates
                     : handwriting.candidates.slice(0, pinyin.pageSize)
+        catalogFlags: keyboard.mode === "pinyin" ? pinyin.fromCatalog : []
         hasPrevious: keyboard.mode === "pinyin" && pinyin.page > 0
-        hasNext: keyboard.mode === "pinyin" && pinyin.page + 1 < pinyin.pageCount
+        hasNext: keyboard.mode === "pinyin" && pinyin.pageStart + shown < pinyin.total
         onChosen: (index) => keyboard.mode === "pinyin" ? pinyin.choose(index) : handwriting.choose(index)
         onPrevious: pinyin.previousPage()
-        onNext: pinyin.nextPage()
+        onNext: pinyin.nextPage(shown)
     }
 
     // Letters (拼音, ABC) or digits and punctuation (123).
