@@ -64,21 +64,17 @@ bool isFlickable(QQuickItem *item)
 }
 
 // Scrolls like a finger would: never past the ends of the content.
-void setContentY(QQuickItem *f, qreal y)
+void scrollTo(QQuickItem *f, Qt::Orientation along, qreal position)
 {
-    const qreal minY = f->property("originY").toReal() - f->property("topMargin").toReal();
-    const qreal maxY = f->property("originY").toReal() + f->property("contentHeight").toReal() -
-                       f->height() + f->property("bottomMargin").toReal();
-    f->setProperty("contentY", std::clamp(y, minY, std::max(minY, maxY)));
-    QTest::qWait(20);
-}
-
-void setContentX(QQuickItem *f, qreal x)
-{
-    const qreal minX = f->property("originX").toReal() - f->property("leftMargin").toReal();
-    const qreal maxX = f->property("originX").toReal() + f->property("contentWidth").toReal() -
-                       f->width() + f->property("rightMargin").toReal();
-    f->setProperty("contentX", std::clamp(x, minX, std::max(minX, maxX)));
+    const bool down = along == Qt::Vertical;
+    const auto get = [f](const char *name) { return f->property(name).toReal(); };
+    const qreal origin = get(down ? "originY" : "originX");
+    const qreal first = origin - get(down ? "topMargin" : "leftMargin");
+    const qreal last = origin + get(down ? "contentHeight" : "contentWidth") -
+                       (down ? f->height() : f->width()) +
+                       get(down ? "bottomMargin" : "rightMargin");
+    f->setProperty(down ? "contentY" : "contentX",
+                   std::clamp(position, first, std::max(first, last)));
     QTest::qWait(20);
 }
 
@@ -198,6 +194,13 @@ QString KioskScene::textOf(const QString &objectName) const
     return item ? item->property("text").toString() : QString();
 }
 
+void KioskScene::orientationRows()
+{
+    QTest::addColumn<QString>("orientation");
+    QTest::newRow("portrait") << QStringLiteral("portrait");
+    QTest::newRow("landscape") << QStringLiteral("landscape");
+}
+
 QPoint KioskScene::centre(QQuickItem *item)
 {
     return item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
@@ -233,13 +236,13 @@ bool KioskScene::flickableMoving(QQuickItem *item) const
 void KioskScene::scrollBy(qreal dy)
 {
     if (QQuickItem *f = mainFlickable())
-        setContentY(f, f->property("contentY").toReal() + dy);
+        scrollTo(f, Qt::Vertical, f->property("contentY").toReal() + dy);
 }
 
 void KioskScene::scrollToTop()
 {
     if (QQuickItem *f = mainFlickable())
-        setContentY(f, -1e9);
+        scrollTo(f, Qt::Vertical, -1e9);
 }
 
 void KioskScene::reveal(QQuickItem *item)
@@ -250,10 +253,10 @@ void KioskScene::reveal(QQuickItem *item)
             continue;
         const QPointF at = item->mapToItem(f, QPointF(0, 0));
         if (at.y() < 0 || at.y() + std::min(item->height(), f->height()) > f->height())
-            setContentY(f, f->property("contentY").toReal() + at.y() - 40);
+            scrollTo(f, Qt::Vertical, f->property("contentY").toReal() + at.y() - 40);
         const bool sideways = f->property("contentWidth").toReal() > f->width();
         if (sideways && (at.x() < 0 || at.x() + std::min(item->width(), f->width()) > f->width()))
-            setContentX(f, f->property("contentX").toReal() + at.x() - 40);
+            scrollTo(f, Qt::Horizontal, f->property("contentX").toReal() + at.x() - 40);
     }
 }
 

@@ -33,6 +33,9 @@ public:
     // The same on the demo catalog; an empty settings path: no settings file.
     bool start(const QString &configPath = QString(),
                const QString &orientation = QStringLiteral("portrait"));
+    // The data of a test run in both orientations: a column "orientation" with the
+    // rows portrait and landscape.
+    static void orientationRows();
     void stop();
     KioskApp *app() const { return m_app.get(); }
     QQuickWindow *window() const { return m_window; }

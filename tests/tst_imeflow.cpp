@@ -60,16 +60,9 @@ class ImeFlowTest : public QObject
 private slots:
     void cleanupTestCase() { m_scene.stop(); }
 
-    void orientations_data()
-    {
-        QTest::addColumn<QString>("orientation");
-        QTest::newRow("portrait") << "portrait";
-        QTest::newRow("landscape") << "landscape";
-    }
-
     // 拼音: letters compose in the candidate bar, not in the field; the chosen word
     // goes into the search field and the results follow.
-    void pinyinIntoSearch_data() { orientations_data(); }
+    void pinyinIntoSearch_data() { KioskScene::orientationRows(); }
     void pinyinIntoSearch()
     {
         QFETCH(QString, orientation);
@@ -128,7 +121,7 @@ private slots:
 
     // 手写: strokes drawn with a finger are recognised; the chosen character goes
     // into the field; 重写 empties the pad, 删除 deletes in the field.
-    void handwritingIntoSearch_data() { orientations_data(); }
+    void handwritingIntoSearch_data() { KioskScene::orientationRows(); }
     void handwritingIntoSearch()
     {
         QFETCH(QString, orientation);
