@@ -78,23 +78,21 @@ void scrollTo(QQuickItem *f, Qt::Orientation along, qreal position)
     QTest::qWait(20);
 }
 
-// Where a finger lands on the item: its centre if that is in view, else the centre
-// of the part in view (inside the window and every clipping parent). False when no
-// part of it is in view.
-bool touchPoint(QQuickItem *item, QPoint *at)
+// Where a finger lands on the item: its centre if that is in view (inside the window
+// and every clipping parent), else the centre of the part in view. False when no part
+// of it is in view; *centreShown says whether the centre is.
+bool touchPoint(QQuickItem *item, QPoint *at, bool *centreShown)
 {
-    const QRectF whole = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
-    QRectF shown = whole;
+    QRectF shown = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
     for (QQuickItem *p = item->parentItem(); p; p = p->parentItem())
         if (p->clip())
             shown &= p->mapRectToScene(QRectF(0, 0, p->width(), p->height()));
     if (QQuickWindow *w = item->window())
         shown &= QRectF(0, 0, w->width(), w->height());
-    if (shown.isEmpty())
-        return false;
     const QPoint centre = KioskScene::centre(item);
-    *at = shown.contains(QPointF(centre)) ? centre : shown.center().toPoint();
-    return true;
+    *centreShown = !shown.isEmpty() && shown.contains(QPointF(centre));
+    *at = *centreShown ? centre : shown.center().toPoint();
+    return !shown.isEmpty();
 }
 
 } // namespace
@@ -271,10 +269,13 @@ bool KioskScene::tap(const QString &objectName, int timeoutMs)
         return fail(objectName + QStringLiteral(" is disabled"));
     // Scrolling may have recreated list rows, and lists refilled by a filter move
     // their rows once laid out: tap only where the item has stopped moving, and
-    // reveal it again if it came to rest out of view (moved after the first reveal).
+    // reveal it again if its centre came to rest out of view (a Flickable moved it
+    // after the first reveal). An item taller than its view may never show its
+    // centre: then the finger lands in the middle of the part that shows.
     QPoint at;
     bool inView = false;
-    for (int pass = 0; pass < 3 && !inView; ++pass) {
+    bool centreShown = false;
+    for (int pass = 0; pass < 3 && !centreShown; ++pass) {
         item = find(objectName);
         if (!item)
             return fail(objectName + QStringLiteral(" vanished while scrolling"));
@@ -282,7 +283,7 @@ bool KioskScene::tap(const QString &objectName, int timeoutMs)
         item = settled(objectName);
         if (!item)
             return fail(objectName + QStringLiteral(" vanished while scrolling"));
-        inView = touchPoint(item, &at);
+        inView = touchPoint(item, &at, &centreShown);
     }
     if (!inView)
         return fail(objectName + QStringLiteral(" is off screen"));

@@ -71,8 +71,8 @@ public:
 
     // Taps the item with this objectName with a finger: waits (up to timeoutMs) for
     // it to be there and enabled, scrolls it into view, waits until it has stopped
-    // moving and, if it came to rest out of view (a Flickable moved after the
-    // reveal), reveals it again right before tapping its visible centre.
+    // moving and, if its centre came to rest out of view (a Flickable moved it after the
+    // reveal), reveals it again right before tapping it.
     bool tap(const QString &objectName, int timeoutMs = 10000);
     // Taps the on-screen keyboard's key_<letter> for every letter.
     bool typeKeys(const QString &letters);
