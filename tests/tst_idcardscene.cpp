@@ -8,7 +8,6 @@
 #include "idcardholder.h"
 #include "idcardsimulator.h"
 #include "kioskscene.h"
-#include "navigator.h"
 #include "session.h"
 #include "simcards.h"
 #include "testsupport.h"
@@ -17,12 +16,8 @@
 #include <QDirIterator>
 #include <QStringEncoder>
 #include <QTemporaryDir>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
 #include <mutex>
-
-Q_IMPORT_QML_PLUGIN(Kiosk_CorePlugin)
-Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 namespace {
 std::mutex g_logMutex;
@@ -82,6 +77,7 @@ private slots:
         const QString config = m_root.filePath("etc/kiosk.conf");
         QVERIFY(testsupport::writeFile(config, QStringLiteral("[devices]\nid_card_reader = %1\nqr_scanner = none\n")
                                                    .arg(m_sim.ptyPath())));
+        m_scene.setScreenshotFolder(QStringLiteral("scan"));
         QVERIFY(m_scene.start(config));
     }
 
@@ -100,12 +96,11 @@ private slots:
         QVERIFY2(shown.contains(QStringLiteral("已读取身份证")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("张*丰")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("1101**********002X")), qPrintable(shown));
-        QVERIFY(m_scene.saveScreenshot(QStringLiteral("idcard-read")));
+        QVERIFY(m_scene.shoot(QStringLiteral("idcard-read")));
         verifySceneHasNoSecrets();
 
         // The resident browses with the card held (the usage log writes).
-        Navigator::instance()->openItem(QStringLiteral("guide"), QStringLiteral("g-birth-cert"));
-        QVERIFY(m_scene.waitReady(QStringLiteral("guide")));
+        QVERIFY(m_scene.openItem(QStringLiteral("guide"), QStringLiteral("g-birth-cert")));
         QVERIFY(m_scene.find(QStringLiteral("idCardStrip")));
         m_scene.app()->usageLog()->recordSearch(QStringLiteral("出生证明"), 3, true);
         m_scene.app()->usageLog()->flush();
@@ -139,10 +134,7 @@ private slots:
         m_sim.placeCard(device::simcards::resident(kPerson), device::simcards::photo());
         QTRY_VERIFY_WITH_TIMEOUT(holder()->hasCard(), 15000);
         const device::IdCard shared = *holder()->card();
-        QQuickItem *clear = m_scene.find(QStringLiteral("idCardClear"));
-        QVERIFY(clear);
-        QTest::mouseClick(m_scene.window(), Qt::LeftButton, {},
-                          clear->mapToScene(QPointF(clear->width() / 2, clear->height() / 2)).toPoint());
+        QVERIFY(m_scene.tap(QStringLiteral("idCardClear")));
         QTRY_VERIFY(!holder()->hasCard());
         QVERIFY(!shared.idNumber.contains(QStringLiteral("1101")));
     }

@@ -9,14 +9,9 @@
 #include "scanrouter.h"
 #include "testsupport.h"
 
-#include <QQuickWindow>
 #include <QStringEncoder>
 #include <QTemporaryDir>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
-
-Q_IMPORT_QML_PLUGIN(Kiosk_CorePlugin)
-Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 namespace {
 const QString kBase = QStringLiteral("https://zwgk.example.gov.cn/kiosk");
@@ -46,11 +41,7 @@ class ScanFlowTest : public QObject
         QSignalSpy handled(ScanRouter::instance(), &ScanRouter::scanHandled);
         return m_sim.scan(bytes) && handled.wait(5000);
     }
-    QString notice()
-    {
-        QQuickItem *t = m_scene.find(QStringLiteral("scanNoticeText"));
-        return t ? t->property("text").toString() : QString();
-    }
+    QString notice() { return m_scene.textOf(QStringLiteral("scanNoticeText")); }
 
 private slots:
     void initTestCase()
@@ -58,6 +49,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_sim.start(&error), qPrintable(error));
+        m_scene.setScreenshotFolder(QStringLiteral("scan"));
         QVERIFY(m_scene.start(writeConfig(m_sim.ptyPath())));
         QTRY_VERIFY_WITH_TIMEOUT(ScanRouter::instance()->scannerReady(), 5000);
     }
@@ -96,7 +88,7 @@ private slots:
         QCOMPARE(row->property("value").toString(), code);
         QQuickItem *status = m_scene.find(QStringLiteral("trackingStatus"));
         QVERIFY(status && status->property("text").toString().contains(QStringLiteral("还不能查询")));
-        QVERIFY(m_scene.saveScreenshot(QStringLiteral("tracking")));
+        QVERIFY(m_scene.shoot(QStringLiteral("tracking")));
     }
 
     void otherCodesGetAPlainMessage_data()
@@ -119,12 +111,9 @@ private slots:
         QVERIFY(scan(code));
         QTRY_VERIFY_WITH_TIMEOUT(notice().contains(says), 3000);
         QCOMPARE(Navigator::instance()->screen(), QStringLiteral("home")); // the kiosk stays put
-        QVERIFY(m_scene.saveScreenshot(QStringLiteral("notice-") + QString::fromLatin1(QTest::currentDataTag())
-                                                                        .replace(' ', '-')));
-        QQuickItem *close = m_scene.find(QStringLiteral("scanNoticeClose"));
-        QVERIFY(close);
-        QTest::mouseClick(m_scene.window(), Qt::LeftButton, {},
-                          close->mapToScene(QPointF(close->width() / 2, close->height() / 2)).toPoint());
+        QVERIFY(m_scene.shoot(QStringLiteral("notice-") +
+                              QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-')));
+        QVERIFY(m_scene.tap(QStringLiteral("scanNoticeClose")));
         QTRY_VERIFY(notice().isEmpty());
     }
 
@@ -148,22 +137,17 @@ private slots:
     {
         QFETCH(QString, screen);
         QFETCH(QString, id);
-        Navigator::instance()->openItem(screen, id);
-        QVERIFY(m_scene.waitReady(screen));
+        QVERIFY(m_scene.openItem(screen, id));
         QQuickItem *panel = m_scene.find(QStringLiteral("pageQrPanel"));
         QVERIFY(panel);
         m_scene.reveal(panel);
-        QQuickItem *qr = nullptr;
-        for (QQuickItem *c : panel->childItems())
-            for (QQuickItem *cc : c->childItems())
-                if (cc->objectName() == QLatin1String("qrImage"))
-                    qr = cc;
+        QQuickItem *qr = m_scene.find(QStringLiteral("qrImage"), panel);
         QVERIFY(qr);
         QTRY_COMPARE(qr->property("status").toInt(), 1); // Image.Ready
         QTest::qWait(50);
         const QString read = m_scene.qrOnScreen(qr);
         QCOMPARE(read, kBase + "/item/" + id);
-        QVERIFY(m_scene.saveScreenshot(QStringLiteral("page-qr-") + screen));
+        QVERIFY(m_scene.shoot(QStringLiteral("page-qr-") + screen));
 
         Navigator::instance()->home();
         QVERIFY(m_scene.waitReady(QStringLiteral("home")));

@@ -9,7 +9,7 @@
 #include "catalogservice.h"
 #include "catalogsynccontroller.h"
 #include "catalogupdater.h"
-#include "kioskapp.h"
+#include "kioskscene.h"
 #include "mountwatcher.h"
 #include "navigator.h"
 #include "pinhash.h"
@@ -20,15 +20,7 @@
 #include "truststore.h"
 
 #include <QProcess>
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
-#include <QQuickWindow>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QtTest>
-#include <memory>
-
-Q_IMPORT_QML_PLUGIN(Kiosk_CorePlugin)
-Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 using namespace catalogsync;
 
@@ -54,66 +46,19 @@ class StaffFlowTest : public QObject
     QTemporaryDir m_dir;
     synctest::TestRepository m_repo;
     synctest::NginxServer m_nginx;
-    std::unique_ptr<KioskApp> m_app;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-    QPointingDevice *m_touch = nullptr;
+    KioskScene m_scene;
     QStringList m_mounts;
     bool m_canMount = false;
 
     QString syncRoot() const { return m_dir.filePath("sync"); }
     QString mediaRoot() const { return m_dir.filePath("media"); }
 
-    static QQuickItem *findIn(QQuickItem *root, const QString &name)
-    {
-        if (root->objectName() == name && root->isVisible())
-            return root;
-        for (QQuickItem *child : root->childItems())
-            if (QQuickItem *hit = findIn(child, name))
-                return hit;
-        return nullptr;
-    }
-    QQuickItem *find(const QString &name) { return findIn(m_window->contentItem(), name); }
-    QString textOf(const QString &name)
-    {
-        QQuickItem *item = find(name);
-        return item ? item->property("text").toString() : QString();
-    }
-    QPoint centreOf(QQuickItem *item)
-    {
-        return item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
-    }
-    void tap(const QString &name)
-    {
-        QQuickItem *item = nullptr;
-        QTRY_VERIFY2_WITH_TIMEOUT((item = find(name)) != nullptr, qPrintable("no visible " + name), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(item->isEnabled(), 5000);
-        const QPoint c = centreOf(item);
-        QTest::touchEvent(m_window, m_touch).press(0, c, m_window);
-        QTest::touchEvent(m_window, m_touch).release(0, c, m_window);
-        QTest::qWait(30);
-    }
-    void enterPin(const QString &pin)
+    bool enterPin(const QString &pin)
     {
         for (const QChar &digit : pin)
-            tap(QStringLiteral("pinKey_") + digit);
-        tap(QStringLiteral("pinKey_✓"));
-    }
-    // A press held on one spot, as staff hold the corner.
-    void hold(const QPoint &at, int ms)
-    {
-        QTest::touchEvent(m_window, m_touch).press(0, at, m_window);
-        QTest::qWait(ms);
-        QTest::touchEvent(m_window, m_touch).release(0, at, m_window);
-        QTest::qWait(50);
-    }
-    void shoot(const QString &name)
-    {
-        const QString dir = testsupport::outputDirectory() + "/screens/staff";
-        QDir().mkpath(dir);
-        const QImage image = m_window->grabWindow();
-        QVERIFY(!image.isNull());
-        QVERIFY(image.save(dir + '/' + name + ".png"));
+            if (!m_scene.tap(QStringLiteral("pinKey_") + digit))
+                return false;
+        return m_scene.tap(QStringLiteral("pinKey_✓"));
     }
 
     // A stick as udisks presents it: a filesystem mounted read-only under the kiosk's
@@ -129,7 +74,8 @@ class StaffFlowTest : public QObject
             return {};
         if (!m_canMount) {
             qWarning("cannot mount here: the stick is handed over without the MountWatcher");
-            m_app->catalogSync()->importRepository(image + "/x", image + "/x/" + MountWatcher::kRepositoryFolder);
+            m_scene.app()->catalogSync()->importRepository(
+                image + "/x", image + "/x/" + MountWatcher::kRepositoryFolder);
             return image + "/x";
         }
         const QString mp = mediaRoot() + '/' + name;
@@ -146,7 +92,6 @@ class StaffFlowTest : public QObject
 private slots:
     void initTestCase()
     {
-        m_touch = QTest::createTouchDevice();
         QVERIFY(m_dir.isValid());
         QDir().mkpath(mediaRoot());
         QString err;
@@ -175,20 +120,17 @@ private slots:
                                                            "expiry_warning_days = 10\nurl = %4\n"
                                                            "[staff]\npin_hash = \"%3\"\n")
                                                 .arg(syncRoot(), mediaRoot(), hash, m_nginx.url())));
-        m_app = std::make_unique<KioskApp>(KioskApp::Options{conf, QString(), "portrait"});
-        QVERIFY2(m_app->settingsIssues().isEmpty(), qPrintable(m_app->settingsIssues().value(0).message));
-        QCOMPARE(m_app->catalogPath(), CatalogUpdater(syncRoot()).currentCatalog());
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(m_app->start(*m_engine));
-        m_window = m_app->window();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->property("contentReady").toBool(), 10000);
+        m_scene.setScreenshotFolder("staff");
+        // The catalog is the synced one the settings lead to, not the demo catalog.
+        QVERIFY(m_scene.start(KioskApp::Options{conf, QString(), "portrait"}));
+        QVERIFY2(m_scene.app()->settingsIssues().isEmpty(),
+                 qPrintable(m_scene.app()->settingsIssues().value(0).message));
+        QCOMPARE(m_scene.app()->catalogPath(), CatalogUpdater(syncRoot()).currentCatalog());
     }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_app.reset();
+        m_scene.stop();
         for (const QString &mp : std::as_const(m_mounts))
             run("umount", {"-l", mp});
     }
@@ -214,34 +156,35 @@ private slots:
         const QString v1 = catalog->path();
         QVERIFY(v1.endsWith("/m1/catalog.db"));
 
-        tap("homeButton"); // a resident starts using the kiosk
+        QVERIFY(m_scene.tap("homeButton")); // a resident starts using the kiosk
         QVERIFY(Session::instance()->active());
         Navigator::instance()->openItem("guide", "g-dibao");
-        QTRY_COMPARE_WITH_TIMEOUT(textOf("guideTitle"), kTitle, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_scene.textOf("guideTitle"), kTitle, 5000);
 
         QVERIFY(m_repo.editGuide(QStringLiteral("（第二版）")));
         QCOMPARE(m_repo.publish(2), QString());
-        QSignalSpy imported(m_app->catalogSync(), &CatalogSyncController::importFinished);
+        QSignalSpy imported(m_scene.app()->catalogSync(), &CatalogSyncController::importFinished);
         QVERIFY(!plugReadyStick("stick2", m_repo.repo()).isEmpty());
         QVERIFY(imported.wait(60000));
         const auto report = imported.first().at(1).value<SyncReport>();
         QVERIFY2(report.outcome == SyncReport::Outcome::Updated, qPrintable(report.reason));
-        QVERIFY(!m_app->catalogSync()->pendingCatalog().isEmpty());
+        QVERIFY(!m_scene.app()->catalogSync()->pendingCatalog().isEmpty());
 
         // Still mid-visit: nothing changes under the resident.
         QTest::qWait(500);
         QCOMPARE(catalog->path(), v1);
-        QCOMPARE(textOf("guideTitle"), kTitle);
+        QCOMPARE(m_scene.textOf("guideTitle"), kTitle);
         QVERIFY(QFileInfo::exists(v1)); // the open generation is kept on disk
-        shoot("01-guide-during-update");
+        QVERIFY(m_scene.shoot("01-guide-during-update"));
 
         // The visit ends (what the idle timeout does): the new catalog opens.
         Session::instance()->endNow();
         QTRY_VERIFY_WITH_TIMEOUT(catalog->path().endsWith("/m2/catalog.db"), 10000);
-        QVERIFY(m_app->catalogSync()->pendingCatalog().isEmpty());
+        QVERIFY(m_scene.app()->catalogSync()->pendingCatalog().isEmpty());
         Navigator::instance()->openItem("guide", "g-dibao");
-        QTRY_COMPARE_WITH_TIMEOUT(textOf("guideTitle"), kTitle + QStringLiteral("（第二版）"), 5000);
-        shoot("02-guide-after-session");
+        QTRY_COMPARE_WITH_TIMEOUT(m_scene.textOf("guideTitle"),
+                                  kTitle + QStringLiteral("（第二版）"), 5000);
+        QVERIFY(m_scene.shoot("02-guide-after-session"));
         Session::instance()->endNow();
     }
 
@@ -250,56 +193,60 @@ private slots:
     {
         StaffViewModel *staff = StaffViewModel::instance();
         QVERIFY(staff->available());
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->property("contentReady").toBool(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_scene.contentReady(), 10000);
         QCOMPARE(staff->stage(), QStringLiteral("closed"));
 
         // A short tap on the corner does nothing; neither does a long press elsewhere.
-        const QPoint corner(m_window->width() - 30, 30);
-        hold(corner, 500);
+        const QPoint corner(m_scene.window()->width() - 30, 30);
+        m_scene.hold(corner, 500);
         QCOMPARE(staff->stage(), QStringLiteral("closed"));
-        hold(QPoint(m_window->width() / 2, m_window->height() - 40), 3500);
+        m_scene.hold(QPoint(m_scene.window()->width() / 2, m_scene.window()->height() - 40), 3500);
         QCOMPARE(staff->stage(), QStringLiteral("closed"));
-        QVERIFY(!find("staffScreen"));
+        QVERIFY(!m_scene.find("staffScreen"));
 
-        hold(corner, 3500);
+        m_scene.hold(corner, 3500);
         QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
-        QTRY_VERIFY_WITH_TIMEOUT(find("staffPinPad"), 2000);
-        QVERIFY(!find("staffStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("staffPinPad"), 2000);
+        QVERIFY(!m_scene.find("staffStatus"));
 
-        enterPin("135790");
+        QVERIFY(enterPin("135790"));
         QTRY_COMPARE_WITH_TIMEOUT(staff->pinProblem(), QStringLiteral("staff.pin_wrong"), 10000);
         QCOMPARE(staff->stage(), QStringLiteral("pin"));
-        QVERIFY(!find("staffStatus"));
-        QVERIFY(textOf("pinProblem").contains(QStringLiteral("密码不正确")));
-        shoot("03-pin-wrong");
+        QVERIFY(!m_scene.find("staffStatus"));
+        QVERIFY(m_scene.textOf("pinProblem").contains(QStringLiteral("密码不正确")));
+        QVERIFY(m_scene.shoot("03-pin-wrong"));
 
-        enterPin(kPin);
+        QVERIFY(enterPin(kPin));
         QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("open"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(find("staffStatus"), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("staffStatus"), 2000);
         QTRY_COMPARE_WITH_TIMEOUT(staff->catalogVersion(), 2, 5000);
-        QVERIFY2(textOf("catalogVersionText").contains(QStringLiteral("版本 2")), qPrintable(textOf("catalogVersionText")));
-        QVERIFY2(textOf("lastSuccessText").contains(QStringLiteral("上次成功同步")), qPrintable(textOf("lastSuccessText")));
-        QVERIFY(!find("problemText"));
+        QVERIFY2(m_scene.textOf("catalogVersionText").contains(QStringLiteral("版本 2")),
+                 qPrintable(m_scene.textOf("catalogVersionText")));
+        QVERIFY2(m_scene.textOf("lastSuccessText").contains(QStringLiteral("上次成功同步")),
+                 qPrintable(m_scene.textOf("lastSuccessText")));
+        QVERIFY(!m_scene.find("problemText"));
         // The test repository's timestamp expires in 7 days; the kiosk warns 10 days ahead.
-        QTRY_VERIFY_WITH_TIMEOUT(find("warningText"), 2000);
-        QVERIFY2(textOf("warningText").contains(QStringLiteral("目录时间戳")), qPrintable(textOf("warningText")));
-        shoot("04-status");
+        QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("warningText"), 2000);
+        QVERIFY2(m_scene.textOf("warningText").contains(QStringLiteral("目录时间戳")),
+                 qPrintable(m_scene.textOf("warningText")));
+        QVERIFY(m_scene.shoot("04-status"));
 
         // A stick signed with keys this kiosk does not trust: refused, in plain words.
         synctest::TestRepository other; // different keys: fails verification
         QCOMPARE(other.create(), QString());
         QCOMPARE(other.publish(3), QString());
-        QSignalSpy imported(m_app->catalogSync(), &CatalogSyncController::importFinished);
+        QSignalSpy imported(m_scene.app()->catalogSync(), &CatalogSyncController::importFinished);
         QVERIFY(!plugReadyStick("stick-forged", other.repo()).isEmpty());
         QVERIFY(imported.wait(60000));
-        QTRY_VERIFY_WITH_TIMEOUT(find("problemText"), 5000);
-        QVERIFY2(textOf("problemText").contains(QStringLiteral("安全校验")), qPrintable(textOf("problemText")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("problemText"), 5000);
+        QVERIFY2(m_scene.textOf("problemText").contains(QStringLiteral("安全校验")),
+                 qPrintable(m_scene.textOf("problemText")));
         QCOMPARE(staff->catalogVersion(), 2);
-        shoot("05-status-rejected");
+        QVERIFY(m_scene.shoot("05-status-rejected"));
 
-        tap("staffCloseButton");
+        QVERIFY(m_scene.tap("staffCloseButton"));
         QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("closed"), 2000);
-        QVERIFY(!find("staffScreen"));
+        QVERIFY(!m_scene.find("staffScreen"));
     }
 
     // Progress is shown while an import runs (a bigger catalog so it takes a moment).
@@ -322,9 +269,9 @@ private slots:
             ++edited;
         }
         QCOMPARE(m_repo.publish(4), QString());
-        hold(QPoint(m_window->width() - 30, 30), 3500);
+        m_scene.hold(QPoint(m_scene.window()->width() - 30, 30), 3500);
         QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
-        enterPin(kPin);
+        QVERIFY(enterPin(kPin));
         QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("open"), 10000);
 
         QSignalSpy progress(staff, &StaffViewModel::progressChanged);
@@ -334,13 +281,13 @@ private slots:
             mostBytesShown = std::max(mostBytesShown, staff->bytesDone());
             mostFilesShown = std::max(mostFilesShown, staff->filesTotal());
         });
-        QSignalSpy imported(m_app->catalogSync(), &CatalogSyncController::importFinished);
+        QSignalSpy imported(m_scene.app()->catalogSync(), &CatalogSyncController::importFinished);
         QVERIFY(!plugReadyStick("stick4", m_repo.repo()).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(staff->running(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(find("progressCard"), 5000);
-        QVERIFY(textOf("progressText").contains(QStringLiteral("U盘")));
-        QVERIFY(textOf("progressText").contains(QStringLiteral("stick4")) || !m_canMount);
-        shoot("06-progress");
+        QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("progressCard"), 5000);
+        QVERIFY(m_scene.textOf("progressText").contains(QStringLiteral("U盘")));
+        QVERIFY(m_scene.textOf("progressText").contains(QStringLiteral("stick4")) || !m_canMount);
+        QVERIFY(m_scene.shoot("06-progress"));
         QVERIFY(imported.wait(120000));
         QVERIFY(progress.count() >= 2);
         QVERIFY2(mostBytesShown > 1e6, qPrintable(QString::number(mostBytesShown)));
@@ -350,9 +297,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(staff->catalogVersion(), 4, 5000);
         // Staff are still in their session: the switch waits, and says so.
         QVERIFY(staff->pendingSwitch());
-        QTRY_VERIFY_WITH_TIMEOUT(find("pendingText"), 2000);
-        shoot("07-after-import");
-        tap("staffCloseButton");
+        QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("pendingText"), 2000);
+        QVERIFY(m_scene.shoot("07-after-import"));
+        QVERIFY(m_scene.tap("staffCloseButton"));
         QTRY_VERIFY_WITH_TIMEOUT(CatalogService::instance()->path().endsWith("/m4/catalog.db"), 10000);
     }
 
@@ -363,23 +310,24 @@ private slots:
         QVERIFY(staff->networkEnabled());
         QVERIFY(m_repo.editGuide(QStringLiteral("（网络）")));
         QCOMPARE(m_repo.publish(5), QString());
-        hold(QPoint(m_window->width() - 30, 30), 3500);
+        m_scene.hold(QPoint(m_scene.window()->width() - 30, 30), 3500);
         QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
-        enterPin(kPin);
+        QVERIFY(enterPin(kPin));
         QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("open"), 10000);
-        QSignalSpy finished(m_app->catalogSync()->engine(), &SyncEngine::syncFinished);
+        QSignalSpy finished(m_scene.app()->catalogSync()->engine(), &SyncEngine::syncFinished);
         m_nginx.clearAccessLog();
-        tap("syncNowButton");
+        QVERIFY(m_scene.tap("syncNowButton"));
         QVERIFY(finished.wait(120000));
         QVERIFY(!m_nginx.accessLog().isEmpty()); // it really went over the network
         QTRY_COMPARE_WITH_TIMEOUT(staff->catalogVersion(), 5, 5000);
-        QVERIFY(!find("problemText"));
-        QVERIFY(textOf("sourceText").contains(QStringLiteral("已开启")));
-        shoot("08-network-sync");
-        tap("staffCloseButton");
+        QVERIFY(!m_scene.find("problemText"));
+        QVERIFY(m_scene.textOf("sourceText").contains(QStringLiteral("已开启")));
+        QVERIFY(m_scene.shoot("08-network-sync"));
+        QVERIFY(m_scene.tap("staffCloseButton"));
         QTRY_VERIFY_WITH_TIMEOUT(CatalogService::instance()->path().endsWith("/m5/catalog.db"), 10000);
         Navigator::instance()->openItem("guide", "g-dibao");
-        QTRY_VERIFY_WITH_TIMEOUT(textOf("guideTitle").contains(QStringLiteral("（网络）")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_scene.textOf("guideTitle").contains(QStringLiteral("（网络）")),
+                                 5000);
     }
 };
 
