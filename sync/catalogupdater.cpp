@@ -202,8 +202,9 @@ QString CatalogUpdater::upgradeLocked(const ProgressFn &progress, QString *probl
     const QString dir = CatalogGenerations(m_root).currentDirectory();
     const qint64 version = currentVersion();
     const int schema = content::CatalogStore::schemaVersionOf(dir + '/' + CatalogGenerations::kCatalogFile);
-    qCInfo(lcSync).noquote() << "catalog version" << version << "has schema" << schema << "; this software reads"
-                             << content::kCatalogSchemaVersion << "- rebuilding it from its sources";
+    qCInfo(lcSync).noquote() << QStringLiteral("catalog version %1 has schema %2, this software reads %3: "
+                                               "rebuilding it from its sources")
+                                    .arg(version).arg(schema).arg(content::kCatalogSchemaVersion);
     const QString cannot = QStringLiteral("catalog version %1 could not be rebuilt for this kiosk "
                                           "software (catalog format %2, the software reads format %3): ")
                                .arg(version).arg(schema).arg(content::kCatalogSchemaVersion);
