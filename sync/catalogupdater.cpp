@@ -115,7 +115,7 @@ SyncReport CatalogUpdater::update(RepositoryMirror &mirror, const QDateTime &now
         if (upgraded && report.outcome == Outcome::UpToDate)
             report.outcome = Outcome::Updated;
         if (!upgradeError.isEmpty() && !report.switched) {
-            report.reason = upgradeError + ". " + report.reason;
+            report.reason = report.reason.isEmpty() ? upgradeError : upgradeError + ". " + report.reason;
             report.problem = upgradeProblem;
         }
     }
