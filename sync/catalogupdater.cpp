@@ -1,8 +1,8 @@
 #include "catalogupdater.h"
 
 #include "blobstore.h"
-#include "catalogschema.h"
 #include "cataloggenerations.h"
+#include "catalogschema.h"
 #include "catalogstore.h"
 #include "durablefile.h"
 #include "generationbuilder.h"

@@ -4,11 +4,11 @@
 // into a new generation switched like an update. A missing or damaged blob fails the
 // upgrade with a plain reason and leaves the kiosk as it was; the next sync repairs it.
 #include "blobstore.h"
+#include "cataloggenerations.h"
 #include "catalogschema.h"
 #include "catalogservice.h"
 #include "catalogstore.h"
 #include "catalogsynccontroller.h"
-#include "cataloggenerations.h"
 #include "session.h"
 #include "signedmetadata.h"
 #include "syncengine.h"
