@@ -64,6 +64,20 @@ void CatalogStore::open(const QString &path)
     m_path = path;
 }
 
+int CatalogStore::schemaVersionOf(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return 0;
+    try {
+        SqliteDb db;
+        db.open(path, SqliteDb::Mode::ReadOnly);
+        Statement s = db.prepare("SELECT value FROM catalog_meta WHERE key='schema_version'");
+        return s.step() ? s.text(0).toInt() : 0;
+    } catch (const SqliteError &) {
+        return 0;
+    }
+}
+
 QMap<QString, QString> CatalogStore::meta() const
 {
     QMap<QString, QString> out;

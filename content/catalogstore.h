@@ -21,6 +21,10 @@ public:
     // Opens a catalog read-only. Throws SqliteError with a plain reason when the file
     // is missing, is not a catalog, or has another schema version.
     void open(const QString &path);
+    // The schema version a catalog database was built with, read without the checks of
+    // open(); 0 when the file is missing or carries none. Tells an outdated catalog
+    // (rebuildable from its sources) from a broken one.
+    static int schemaVersionOf(const QString &path);
     bool isOpen() const { return m_db.isOpen(); }
     QString path() const { return m_path; }
 

@@ -1,5 +1,7 @@
 #include "catalogservice.h"
 
+#include "catalogschema.h"
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcCatalog, "kiosk.catalog")
@@ -19,35 +21,42 @@ CatalogService::~CatalogService()
 
 void CatalogService::openCatalog(const QString &path)
 {
-    using Opened = std::pair<QString, QMap<QString, QString>>; // error, meta
+    struct Opened {
+        QString error;
+        QMap<QString, QString> meta;
+        bool outdated = false; // a sound catalog of another schema version
+    };
     auto store = std::make_shared<content::CatalogStore>();
     QFuture<Opened> opened = QtConcurrent::run(&m_pool, [store, path]() -> Opened {
         try {
             store->open(path);
             return {QString(), store->meta()};
         } catch (const std::exception &e) {
-            return {QString::fromUtf8(e.what()), {}};
+            const int schema = content::CatalogStore::schemaVersionOf(path);
+            return {QString::fromUtf8(e.what()), {}, schema > 0 && schema != content::kCatalogSchemaVersion};
         }
     });
     opened.then(this, [this, store, path](const Opened &result) {
-        if (!result.first.isEmpty()) {
+        if (!result.error.isEmpty()) {
             // Keep serving the catalog already open, if any; staff read the detail
             // in the log, residents see a plain message only when nothing is open.
-            qCWarning(lcCatalog) << "cannot open catalog:" << result.first;
+            qCWarning(lcCatalog) << "cannot open catalog:" << result.error;
             if (!m_ready)
                 m_problem = QStringLiteral("catalog_unavailable");
             emit stateChanged();
+            if (result.outdated)
+                emit catalogOutdated(path);
             return;
         }
         m_store = store;
         m_path = path;
         m_meta.clear();
-        for (auto it = result.second.cbegin(); it != result.second.cend(); ++it)
+        for (auto it = result.meta.cbegin(); it != result.meta.cend(); ++it)
             m_meta.insert(it.key(), it.value());
         m_ready = true;
         m_problem.clear();
         ++m_generation;
-        qCInfo(lcCatalog) << "catalog open:" << path << "version" << result.second.value("version");
+        qCInfo(lcCatalog) << "catalog open:" << path << "version" << result.meta.value("version");
         emit stateChanged();
     });
 }

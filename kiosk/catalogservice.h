@@ -48,6 +48,9 @@ public:
 
 signals:
     void stateChanged();
+    // The catalog at path could not be opened because it was built with another schema
+    // version than this software reads: the sync root can rebuild it from its sources.
+    void catalogOutdated(const QString &path);
 
 private:
     QThreadPool m_pool; // exactly one thread: the store's thread

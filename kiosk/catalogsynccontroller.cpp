@@ -23,6 +23,11 @@ CatalogSyncController::CatalogSyncController(Settings settings, CatalogService *
             m_importing.clear();
             emit importFinished(from, r);
         }
+        if (m_upgradeQueued) {
+            m_upgradeQueued = false;
+            if (!r.switched) // that sync neither upgraded nor replaced the catalog
+                upgradeCatalog();
+        }
         startQueuedImport();
     });
     // The generation open in the UI is never deleted by a later sync.
@@ -30,6 +35,7 @@ CatalogSyncController::CatalogSyncController(Settings settings, CatalogService *
         if (!m_catalog->path().isEmpty())
             m_engine->setCatalogInUse(m_catalog->path());
     });
+    connect(m_catalog, &CatalogService::catalogOutdated, this, &CatalogSyncController::upgradeCatalog);
     // After KioskApp's own ended() handler has taken the screen home.
     connect(m_session, &Session::ended, this, &CatalogSyncController::switchIfIdle, Qt::QueuedConnection);
     if (!m_catalog->path().isEmpty())
@@ -71,7 +77,8 @@ void CatalogSyncController::switchIfIdle()
 {
     if (m_pending.isEmpty())
         return;
-    if (m_session->active()) {
+    // With no catalog open the resident sees only a notice: nothing to read is disturbed.
+    if (m_session->active() && m_catalog->ready()) {
         qCInfo(lcCatalogSync).noquote() << "new catalog" << m_pending
                                         << "waits until the resident's session ends";
         return;
@@ -80,6 +87,13 @@ void CatalogSyncController::switchIfIdle()
     m_catalog->openCatalog(m_pending);
     m_pending.clear();
     emit pendingChanged();
+}
+
+void CatalogSyncController::upgradeCatalog()
+{
+    qCInfo(lcCatalogSync) << "the catalog was built for another version of this software; rebuilding it";
+    if (!m_engine->upgradeCatalog())
+        m_upgradeQueued = true;
 }
 
 void CatalogSyncController::importRepository(const QString &mountPoint, const QString &repositoryDir)

@@ -4,6 +4,9 @@
 // safe moment: when no resident's session is active, or right after a session ends —
 // never under a resident who is reading. Until then the new generation waits
 // (pendingCatalog) and the one open stays on disk (SyncEngine::setCatalogInUse).
+// A catalog this software cannot open because of its schema version (the kiosk
+// software was upgraded) is rebuilt on the engine's thread at once (upgradeCatalog);
+// as nothing is on screen meanwhile, the rebuilt one opens even during a session.
 #pragma once
 
 #include "syncengine.h"
@@ -44,6 +47,9 @@ public:
     // Imports the repository folder of a mounted stick (queued behind a running sync).
     // The MountWatcher calls this; so can a technician's tool.
     void importRepository(const QString &mountPoint, const QString &repositoryDir);
+    // Rebuilds the synced catalog for this software's schema (queued behind a running
+    // sync, which does the same if it can). CatalogService::catalogOutdated calls it.
+    void upgradeCatalog();
 
 signals:
     void pendingChanged();
@@ -66,4 +72,5 @@ private:
     QString m_pending;
     QString m_importing;
     QList<QPair<QString, QString>> m_queuedImports; // mount point, repository dir
+    bool m_upgradeQueued = false;
 };

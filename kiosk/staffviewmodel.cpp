@@ -110,6 +110,7 @@ QString StaffViewModel::phase() const
     case SyncProgress::Phase::Downloading: return QStringLiteral("staff.phase.downloading");
     case SyncProgress::Phase::Building: return QStringLiteral("staff.phase.building");
     case SyncProgress::Phase::Switching: return QStringLiteral("staff.phase.switching");
+    case SyncProgress::Phase::Upgrading: return QStringLiteral("staff.phase.upgrading");
     }
     return {};
 }

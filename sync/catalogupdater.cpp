@@ -1,17 +1,16 @@
 #include "catalogupdater.h"
 
 #include "blobstore.h"
-#include "catalogbuilder.h"
 #include "cataloggenerations.h"
+#include "catalogschema.h"
 #include "catalogstore.h"
 #include "durablefile.h"
+#include "generationbuilder.h"
 #include "synclog.h"
 #include "truststore.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QSet>
 #include <QStorageInfo>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -22,18 +21,6 @@ namespace catalogsync {
 namespace {
 
 using Outcome = SyncReport::Outcome;
-
-QString generationName(qint64 version) { return QStringLiteral("m%1").arg(version); }
-
-qint64 versionOfGeneration(const QString &dir)
-{
-    const QString name = QFileInfo(dir).fileName();
-    bool ok = false;
-    const qint64 v = name.startsWith('m') ? name.mid(1).toLongLong(&ok) : 0;
-    return ok ? v : 0;
-}
-
-QString megabytes(qint64 bytes) { return QString::number(double(bytes) / (1024 * 1024), 'f', 1); }
 
 // Keeps two syncs (network poll and USB import) from working on one root at once.
 class SyncLock
@@ -103,7 +90,7 @@ CatalogUpdater::CatalogUpdater(QString syncRoot) : m_root(std::move(syncRoot)) {
 
 qint64 CatalogUpdater::currentVersion() const
 {
-    return versionOfGeneration(CatalogGenerations(m_root).currentDirectory());
+    return GenerationBuilder::versionOfGeneration(CatalogGenerations(m_root).currentDirectory());
 }
 
 QString CatalogUpdater::currentCatalog() const { return CatalogGenerations(m_root).currentCatalog(); }
@@ -116,7 +103,21 @@ SyncReport CatalogUpdater::update(RepositoryMirror &mirror, const QDateTime &now
     if (!lock.locked()) {
         report.reason = QStringLiteral("another catalog update is already running");
     } else {
+        // A schema upgrade first, from what this kiosk holds: it needs no mirror and no
+        // unexpired metadata, so an unreachable or frozen source cannot keep the kiosk
+        // from showing its catalog. If it fails, the sync below fetches the version again.
+        const bool outdated = currentNeedsUpgrade();
+        QString upgradeProblem;
+        const QString upgradeError = outdated ? upgradeLocked(progress, &upgradeProblem) : QString();
+        const bool upgraded = outdated && upgradeError.isEmpty();
         report = updateLocked(mirror, now, progress, cancel);
+        report.switched = report.outcome == Outcome::Updated || upgraded;
+        if (upgraded && report.outcome == Outcome::UpToDate)
+            report.outcome = Outcome::Updated;
+        if (!upgradeError.isEmpty() && !report.switched) {
+            report.reason = report.reason.isEmpty() ? upgradeError : upgradeError + ". " + report.reason;
+            report.problem = upgradeProblem;
+        }
     }
     report.bytesTransferred = mirror.bytesReceived();
     report.catalogVersion = currentVersion();
@@ -128,25 +129,121 @@ SyncReport CatalogUpdater::update(RepositoryMirror &mirror, const QDateTime &now
         qCInfo(lcSync).noquote() << "catalog sync from" << mirror.description() << ":"
                                  << outcomeName(report.outcome) << "version" << report.catalogVersion
                                  << "bytes" << report.bytesTransferred;
+    if (lock.locked())
+        recordAttempt(report, now, true);
+    return report;
+}
 
+void CatalogUpdater::recordAttempt(const SyncReport &report, const QDateTime &now, bool sync) const
+{
     // Staff see the last attempt's result; the versions were saved as they were trusted.
     TrustStore trust(m_root);
     QString ignored;
-    if (lock.locked()) {
-        if (auto s = trust.state(&ignored)) {
+    auto s = trust.state(&ignored);
+    if (!s)
+        return;
+    if (report.succeeded()) {
+        // A schema upgrade is no sync: it only clears its own earlier failure.
+        if (!sync && s->lastProblem != QLatin1String("upgrade"))
+            return;
+        if (sync) {
             s->lastAttempt = now;
-            if (report.succeeded()) {
-                s->lastSuccess = now;
-                s->lastError.clear();
-                s->lastProblem.clear();
-            } else {
-                s->lastError = report.reason;
-                s->lastProblem = report.problem;
-            }
-            trust.saveState(*s);
+            s->lastSuccess = now;
         }
+        s->lastError.clear();
+        s->lastProblem.clear();
+    } else {
+        s->lastAttempt = now;
+        s->lastError = report.reason;
+        s->lastProblem = report.problem;
     }
+    trust.saveState(*s);
+}
+
+bool CatalogUpdater::currentNeedsUpgrade() const
+{
+    const QString catalog = currentCatalog();
+    return !catalog.isEmpty() && content::CatalogStore::schemaVersionOf(catalog) != content::kCatalogSchemaVersion;
+}
+
+SyncReport CatalogUpdater::upgradeCurrent(const ProgressFn &progress)
+{
+    SyncLock lock(m_root);
+    SyncReport report;
+    if (!lock.locked()) {
+        report.reason = QStringLiteral("another catalog update is already running");
+        report.problem = QStringLiteral("local");
+        return report; // that update upgrades the catalog itself
+    }
+    if (!currentNeedsUpgrade()) {
+        report.outcome = Outcome::UpToDate;
+    } else if (QString err = upgradeLocked(progress, &report.problem); err.isEmpty()) {
+        report.outcome = Outcome::Updated;
+        report.switched = true;
+        report.problem.clear();
+    } else {
+        report.reason = err + QStringLiteral(". The kiosk keeps the catalog it has; the next sync "
+                                             "downloads what is missing and tries again");
+    }
+    report.catalogVersion = currentVersion();
+    report.catalogPath = currentCatalog();
+    if (report.succeeded())
+        qCInfo(lcSync).noquote() << "catalog schema upgrade:" << outcomeName(report.outcome) << "version"
+                                 << report.catalogVersion << report.catalogPath;
+    else
+        qCWarning(lcSync).noquote() << "catalog schema upgrade failed:" << report.reason;
+    recordAttempt(report, QDateTime::currentDateTimeUtc(), false);
     return report;
+}
+
+QString CatalogUpdater::upgradeLocked(const ProgressFn &progress, QString *problem)
+{
+    *problem = QStringLiteral("upgrade");
+    const QString dir = CatalogGenerations(m_root).currentDirectory();
+    const qint64 version = currentVersion();
+    const int schema = content::CatalogStore::schemaVersionOf(dir + '/' + CatalogGenerations::kCatalogFile);
+    qCInfo(lcSync).noquote() << QStringLiteral("catalog version %1 has schema %2, this software reads %3: "
+                                               "rebuilding it from its sources")
+                                    .arg(version).arg(schema).arg(content::kCatalogSchemaVersion);
+    const QString cannot = QStringLiteral("catalog version %1 could not be rebuilt for this kiosk "
+                                          "software (catalog format %2, the software reads format %3): ")
+                               .arg(version).arg(schema).arg(content::kCatalogSchemaVersion);
+    // The manifest was verified when it arrived and has been kept beside its catalog
+    // since; its expiry does not matter here (the kiosk keeps serving). The blobs are
+    // checked against it again as they are copied out.
+    QString why;
+    const QByteArray manifestFile = readSmallFile(dir + QStringLiteral("/manifest.json"), kMaxManifestBytes);
+    const auto env = readEnvelope(manifestFile, &why);
+    const auto manifest = env ? ManifestMetadata::parse(env->signedBytes, &why) : std::nullopt;
+    if (!manifest)
+        return cannot + QStringLiteral("its list of files is missing or damaged (%1)").arg(why);
+    if (manifest->version != version)
+        return cannot + QStringLiteral("its list of files belongs to version %1").arg(manifest->version);
+    BlobStore blobs(m_root);
+    int missing = 0;
+    for (const PinnedFile &pin : manifest->files)
+        missing += blobs.contains(pin) ? 0 : 1;
+    if (missing > 0)
+        return cannot + QStringLiteral("%1 of its %2 source files are missing on this kiosk")
+                            .arg(missing).arg(manifest->files.size());
+    GenerationBuilder builder(m_root, catalogInUse);
+    if (QString err = builder.spaceProblem(*manifest, 0, reserveBytes); !err.isEmpty()) {
+        *problem = QStringLiteral("no_space");
+        return cannot + err;
+    }
+    const auto upgrading = [&progress](SyncProgress p) {
+        if (p.phase == SyncProgress::Phase::Building)
+            p.phase = SyncProgress::Phase::Upgrading;
+        if (progress)
+            progress(p);
+    };
+    bool rejected = false;
+    if (QString err = builder.build(*manifest, manifestFile, upgrading, &rejected); !err.isEmpty()) {
+        if (defaultProblem(Outcome::Failed, m_root) == QLatin1String("no_space"))
+            *problem = QStringLiteral("no_space");
+        return cannot + err;
+    }
+    return {};
 }
 
 SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTime &now,
@@ -249,7 +346,9 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     trust.storeTimestamp(tsFile);
     trust.saveState(run.state);
 
-    if (ts->manifestVersion == serving && !currentCatalog().isEmpty())
+    // The same version whose database this software cannot read (a schema upgrade that
+    // could not be done from the blobs at hand) is fetched again, not "up to date".
+    if (ts->manifestVersion == serving && !currentCatalog().isEmpty() && !currentNeedsUpgrade())
         return run.end(Outcome::UpToDate, {});
 
     // 3. Manifest: its bytes must be the ones the timestamp pins, before anything else.
@@ -285,27 +384,19 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     if (QString err = trust.saveState(run.state); !err.isEmpty())
         return run.end(Outcome::Failed, err);
 
-    // 4. Download the blobs this kiosk does not hold yet.
+    // 4. Download the blobs this kiosk does not hold yet (a blob deleted or found
+    //    damaged since is not held: it downloads again).
     BlobStore blobs(m_root);
     QMap<QString, PinnedFile> missing; // by hash: identical files download once
-    qint64 sourceBytes = 0;
-    for (const PinnedFile &pin : manifest->files) {
-        sourceBytes += pin.length;
+    for (const PinnedFile &pin : manifest->files)
         if (!blobs.contains(pin))
             missing.insert(pin.sha256, pin);
-    }
     qint64 missingBytes = 0;
     for (const PinnedFile &pin : missing)
         missingBytes += pin.length;
-    // The database takes about as much again as its sources; keep a margin on top.
-    const qint64 needed = missingBytes + 3 * sourceBytes + reserveBytes;
-    const qint64 available = QStorageInfo(m_root).bytesAvailable();
-    if (available >= 0 && available < needed)
-        return run.end(Outcome::Failed,
-                       QStringLiteral("not enough free disk space for catalog version %1: it needs "
-                                      "about %2 MB, %3 MB are free. %4")
-                           .arg(manifest->version).arg(megabytes(needed), megabytes(available), keep),
-                       QStringLiteral("no_space"));
+    GenerationBuilder builder(m_root, catalogInUse);
+    if (QString err = builder.spaceProblem(*manifest, missingBytes, reserveBytes); !err.isEmpty())
+        return run.end(Outcome::Failed, err + ". " + keep, QStringLiteral("no_space"));
 
     SyncProgress p{SyncProgress::Phase::Downloading, 0, missingBytes, 0, int(missing.size())};
     const qint64 before = mirror.bytesReceived();
@@ -338,86 +429,9 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
 
     // 5. Build the new generation beside the current one and switch.
     bool rejected = false;
-    if (QString err = apply(*manifest, manifestFile, progress, &rejected); !err.isEmpty())
+    if (QString err = builder.build(*manifest, manifestFile, progress, &rejected); !err.isEmpty())
         return run.end(rejected ? Outcome::Rejected : Outcome::Failed, err + ". " + keep);
     return run.end(Outcome::Updated, {});
-}
-
-QString CatalogUpdater::apply(const ManifestMetadata &manifest, const QByteArray &manifestFile,
-                              const ProgressFn &progress, bool *rejected)
-{
-    CatalogGenerations generations(m_root);
-    BlobStore blobs(m_root);
-    const QString previousDir = generations.currentDirectory();
-    const QString name = generationName(manifest.version);
-    const QString genDir = m_root + QStringLiteral("/generations/") + name;
-    const QString staging = m_root + QStringLiteral("/staging/") + name;
-    if (progress)
-        progress({SyncProgress::Phase::Building, 0, 0, 0, int(manifest.files.size())});
-
-    // Leftovers of an interrupted apply are never in use (the switch is the last step).
-    QDir(genDir).removeRecursively();
-    QDir(staging).removeRecursively();
-    if (!QDir().mkpath(staging) || !QDir().mkpath(genDir))
-        return QStringLiteral("cannot create the folder for the new catalog");
-    for (auto it = manifest.files.cbegin(); it != manifest.files.cend(); ++it) {
-        const QString dest = staging + '/' + it.key();
-        QDir().mkpath(QFileInfo(dest).absolutePath());
-        if (QString err = blobs.copyVerified(it.value(), dest); !err.isEmpty())
-            return err;
-    }
-    const content::BuildReport build = content::buildCatalog(staging, genDir + '/' + CatalogGenerations::kCatalogFile);
-    QDir(staging).removeRecursively();
-    if (!build.ok()) {
-        // A full disk while writing the database is this kiosk's problem, not the
-        // publisher's: say so, instead of calling a good catalog bad.
-        const qint64 free = QStorageInfo(m_root).bytesAvailable();
-        if ((free >= 0 && free < 1024 * 1024) ||
-            build.errors.first().toString().contains(QLatin1String("disk is full"))) {
-            QFile::remove(genDir + '/' + CatalogGenerations::kCatalogFile);
-            return QStringLiteral("the kiosk's disk is full: catalog version %1 could not be written")
-                .arg(manifest.version);
-        }
-        *rejected = true;
-        return QStringLiteral("the signed catalog version %1 does not pass the catalog checks "
-                              "(%2 problem(s), first: %3)")
-            .arg(manifest.version).arg(build.errors.size()).arg(build.errors.first().toString());
-    }
-    if (QString err = writeFileDurably(genDir + QStringLiteral("/manifest.json"), manifestFile); !err.isEmpty())
-        return err;
-    fsyncPath(genDir);
-    fsyncPath(m_root + QStringLiteral("/generations"));
-    try {
-        content::CatalogStore store; // proves the new catalog opens before it is switched to
-        store.open(genDir + '/' + CatalogGenerations::kCatalogFile);
-    } catch (const std::exception &e) {
-        return QStringLiteral("the new catalog does not open: %1").arg(QString::fromUtf8(e.what()));
-    }
-    if (progress)
-        progress({SyncProgress::Phase::Switching, 0, 0, 0, 0});
-    if (QString err = generations.activate(name); !err.isEmpty())
-        return err;
-
-    // The previous generation stays until the next switch, and so does the one the UI
-    // has open; everything older goes, with the blobs only it used.
-    QStringList keep{QFileInfo(previousDir).fileName()};
-    if (!catalogInUse.isEmpty())
-        keep.append(QFileInfo(QFileInfo(catalogInUse).absolutePath()).fileName());
-    generations.pruneExcept(keep);
-    QSet<QString> keepBlobs;
-    for (const PinnedFile &pin : manifest.files)
-        keepBlobs.insert(pin.sha256);
-    QString why;
-    for (const QString &name : keep) {
-        const QByteArray kept = readSmallFile(m_root + QStringLiteral("/generations/") + name +
-                                                  QStringLiteral("/manifest.json"), kMaxManifestBytes);
-        if (const auto env = readEnvelope(kept, &why))
-            if (const auto m = ManifestMetadata::parse(env->signedBytes, &why))
-                for (const PinnedFile &pin : m->files)
-                    keepBlobs.insert(pin.sha256);
-    }
-    blobs.removeAllExcept(keepBlobs);
-    return {};
 }
 
 QString outcomeName(SyncReport::Outcome outcome)

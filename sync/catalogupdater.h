@@ -7,7 +7,11 @@
 //      its signature is even checked — pieces of different versions do not mix;
 //   4. download only the blobs not yet in the BlobStore, each capped and verified;
 //   5. assemble the sources, build catalog.db in a new generation beside the current
-//      one, fsync, open it once, switch with one atomic rename (CatalogGenerations).
+//      one, fsync, open it once, switch with one atomic rename (GenerationBuilder).
+// Before all of that, a generation in use whose database has another schema version
+// than this software reads (the kiosk software was upgraded) is rebuilt from the
+// manifest and blobs it was made from (upgradeCurrent); if that fails, the same
+// version counts as not yet installed and is fetched again.
 // Any failure leaves the kiosk on the generation it was serving, with a plain reason.
 #pragma once
 
@@ -22,7 +26,7 @@
 namespace catalogsync {
 
 struct SyncProgress {
-    enum class Phase { Checking, Downloading, Building, Switching };
+    enum class Phase { Checking, Downloading, Building, Switching, Upgrading /* schema rebuild */ };
     Phase phase = Phase::Checking;
     qint64 bytesDone = 0;
     qint64 bytesTotal = 0;
@@ -44,7 +48,9 @@ struct SyncReport {
     // "staff.problem.<problem>"): unreachable, no_space, expired, rejected, stopped,
     // local; empty when the sync succeeded.
     QString problem;
+    // "upgrade" too: the catalog in use could not be rebuilt for this software's schema.
     QStringList warnings; // shown to staff even when the outcome is fine
+    bool switched = false; // a new generation became current (an update or a schema upgrade)
     qint64 catalogVersion = 0; // the version being served after this sync (0: none)
     QString catalogPath;       // its database
     qint64 bytesTransferred = 0;
@@ -65,6 +71,16 @@ public:
     SyncReport update(RepositoryMirror &mirror, const QDateTime &now, const ProgressFn &progress = {},
                       const std::atomic_bool *cancel = nullptr);
 
+    // True when the generation in use has a database this software cannot read because
+    // it was built with another schema version (reads one row; worker thread only).
+    bool currentNeedsUpgrade() const;
+    // Rebuilds the generation in use for this software's schema from the manifest kept
+    // beside it and the blobs in the BlobStore (hashes checked again) into a new
+    // generation, switched like an update. Needs no mirror and ignores expiry: the kiosk
+    // keeps serving. Updated when rebuilt, UpToDate when nothing needed it, Failed with a
+    // plain reason (problem "upgrade" or "no_space") leaving the kiosk as it was.
+    SyncReport upgradeCurrent(const ProgressFn &progress = {});
+
     // The manifest version of the generation in use (0 when none).
     qint64 currentVersion() const;
     QString currentCatalog() const;
@@ -80,8 +96,9 @@ private:
     struct Run;
     SyncReport updateLocked(RepositoryMirror &mirror, const QDateTime &now,
                             const ProgressFn &progress, const std::atomic_bool *cancel);
-    QString apply(const ManifestMetadata &manifest, const QByteArray &manifestFile,
-                  const ProgressFn &progress, bool *rejected);
+    // Empty when rebuilt, else the reason; *problem is the staff screen's key.
+    QString upgradeLocked(const ProgressFn &progress, QString *problem);
+    void recordAttempt(const SyncReport &report, const QDateTime &now, bool sync) const;
 
     QString m_root;
 };

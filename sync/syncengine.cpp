@@ -1,11 +1,8 @@
 #include "syncengine.h"
 
-#include "cataloggenerations.h"
 #include "synclog.h"
-#include "truststore.h"
 
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QThread>
 #include <algorithm>
@@ -24,7 +21,6 @@ SyncEngine::SyncEngine(SyncSettings settings, QObject *parent)
         if (!syncNow())
             scheduleNextPoll();
     });
-    connect(this, &SyncEngine::progressChanged, this, [this](const SyncProgress &p) { m_progress = p; });
 }
 
 SyncEngine::~SyncEngine()
@@ -51,29 +47,42 @@ bool SyncEngine::syncNow()
         return false;
     const QUrl url = m_settings.repositoryUrl;
     const HttpOptions http = m_settings.http;
-    return start([url, http] { return std::make_unique<HttpMirror>(url, http); });
+    return start([url, http](CatalogUpdater &updater, const CatalogUpdater::ProgressFn &progress,
+                             const std::atomic_bool *cancel) {
+        HttpMirror mirror(url, http);
+        return updater.update(mirror, QDateTime::currentDateTimeUtc(), progress, cancel);
+    });
 }
 
 bool SyncEngine::importFrom(const QString &directory, const QString &label)
 {
-    return start([directory, label] { return std::make_unique<LocalMirror>(directory, label); });
+    return start([directory, label](CatalogUpdater &updater, const CatalogUpdater::ProgressFn &progress,
+                                    const std::atomic_bool *cancel) {
+        LocalMirror mirror(directory, label);
+        return updater.update(mirror, QDateTime::currentDateTimeUtc(), progress, cancel);
+    });
 }
 
-bool SyncEngine::start(std::function<std::unique_ptr<RepositoryMirror>()> makeMirror)
+bool SyncEngine::upgradeCatalog()
+{
+    return start([](CatalogUpdater &updater, const CatalogUpdater::ProgressFn &progress, const std::atomic_bool *) {
+        return updater.upgradeCurrent(progress);
+    });
+}
+
+bool SyncEngine::start(Job job)
 {
     if (m_worker)
         return false;
     m_cancel = false;
-    m_progress = {};
     const QString root = m_settings.syncRoot;
     const QString inUse = m_catalogInUse;
-    m_worker = QThread::create([this, root, inUse, makeMirror] {
+    m_worker = QThread::create([this, root, inUse, job] {
         // Building a catalog keeps a core busy for seconds. QThread's priorities mean
         // nothing under Linux's default scheduler, but a thread's nice value does: at 10
         // the UI thread wins a shared core about nine times out of ten, so a resident's
         // screen keeps its frames while the catalog is rebuilt.
         setpriority(PRIO_PROCESS, id_t(gettid()), 10);
-        auto mirror = makeMirror();
         QElapsedTimer sinceEmit;
         sinceEmit.start();
         SyncProgress::Phase lastPhase = SyncProgress::Phase::Checking;
@@ -95,7 +104,7 @@ bool SyncEngine::start(std::function<std::unique_ptr<RepositoryMirror>()> makeMi
         };
         CatalogUpdater updater(root);
         updater.catalogInUse = inUse;
-        const SyncReport report = updater.update(*mirror, QDateTime::currentDateTimeUtc(), progress, &m_cancel);
+        const SyncReport report = job(updater, progress, &m_cancel);
         if (held)
             emit progressChanged(*held);
         QMetaObject::invokeMethod(this, [this, report] { onFinished(report); }, Qt::QueuedConnection);
@@ -113,7 +122,7 @@ void SyncEngine::onFinished(const SyncReport &report)
     }
     m_consecutiveFailures = report.succeeded() ? 0 : m_consecutiveFailures + 1;
     emit syncFinished(report);
-    if (report.outcome == SyncReport::Outcome::Updated)
+    if (report.switched)
         emit catalogUpdated(report.catalogPath);
     scheduleNextPoll();
 }
@@ -136,26 +145,6 @@ void SyncEngine::scheduleNextPoll()
         m_pollTimer.start(std::chrono::seconds(nextPollDelaySeconds(
             m_settings.pollIntervalSeconds, m_consecutiveFailures, m_settings.maxBackoffSeconds,
             QRandomGenerator::global()->generateDouble())));
-}
-
-SyncStatus SyncEngine::status() const
-{
-    SyncStatus s;
-    const CatalogGenerations generations(m_settings.syncRoot);
-    s.catalogVersion = CatalogUpdater(m_settings.syncRoot).currentVersion();
-    if (!generations.currentCatalog().isEmpty())
-        s.catalogSince = QFileInfo(generations.currentCatalog()).lastModified().toUTC();
-    QString why;
-    if (const auto state = TrustStore(m_settings.syncRoot).state(&why)) {
-        s.lastSuccess = state->lastSuccess;
-        s.lastAttempt = state->lastAttempt;
-        s.lastError = state->lastError;
-    } else {
-        s.lastError = why;
-    }
-    s.running = m_worker != nullptr;
-    s.progress = m_progress;
-    return s;
 }
 
 } // namespace catalogsync

@@ -28,17 +28,6 @@ struct SyncSettings {
     int maxBackoffSeconds = 6 * 3600;
 };
 
-// Everything the staff screen shows about sync.
-struct SyncStatus {
-    qint64 catalogVersion = 0;
-    QDateTime catalogSince;  // when the version in use was installed
-    QDateTime lastSuccess;
-    QDateTime lastAttempt;
-    QString lastError;       // plain words
-    bool running = false;
-    SyncProgress progress;
-};
-
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -50,13 +39,15 @@ public:
     bool syncNow();
     // Import from a repository folder (a mounted USB stick) with the same checks.
     bool importFrom(const QString &directory, const QString &label);
+    // Rebuild the catalog in use for this software's schema, from what the kiosk holds
+    // (CatalogUpdater::upgradeCurrent); false when a sync is running (it upgrades too).
+    bool upgradeCatalog();
     // Regular network syncs, spread over time with jitter and backing off on failure.
     void startPolling();
     void stopPolling();
     bool isRunning() const { return m_worker != nullptr; }
     // The catalog the UI has open; syncs keep its generation until the UI moves on.
     void setCatalogInUse(const QString &catalogPath) { m_catalogInUse = catalogPath; }
-    SyncStatus status() const;
 
     // Next poll delay: base doubled per consecutive failure up to maxBackoff, then
     // spread ±25% by random01 (0…1) so thousands of kiosks do not poll in step.
@@ -66,10 +57,14 @@ public:
 signals:
     void progressChanged(const catalogsync::SyncProgress &progress);
     void syncFinished(const catalogsync::SyncReport &report);
-    void catalogUpdated(const QString &catalogPath);
+    void catalogUpdated(const QString &catalogPath); // a new generation is current
+
 
 private:
-    bool start(std::function<std::unique_ptr<RepositoryMirror>()> makeMirror);
+    // One job on the worker thread: a sync from a mirror, or a schema upgrade.
+    using Job = std::function<SyncReport(CatalogUpdater &, const CatalogUpdater::ProgressFn &,
+                                         const std::atomic_bool *cancel)>;
+    bool start(Job job);
     void onFinished(const SyncReport &report);
     void scheduleNextPoll();
 
@@ -79,7 +74,6 @@ private:
     QTimer m_pollTimer;
     int m_consecutiveFailures = 0;
     bool m_pollingEnabled = false;
-    SyncProgress m_progress;
     QString m_catalogInUse;
 };
 

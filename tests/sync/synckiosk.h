@@ -8,6 +8,7 @@
 #include "truststore.h"
 
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
 
 namespace synctest {
@@ -43,5 +44,33 @@ inline const char *describe(const catalogsync::SyncReport &r)
     text = (catalogsync::outcomeName(r.outcome) + ": " + r.reason).toUtf8();
     return text.constData();
 }
+
+// The title of guide g-dibao in the demo sources (version 1 of a TestRepository).
+inline const QString kDibaoTitle = QStringLiteral("最低生活保障申请");
+
+// A repository, the nginx serving it and a kiosk.
+struct Scenario {
+    TestRepository repo;
+    NginxServer nginx;
+    TestKiosk kiosk;
+};
+
+// Repository with version 1 published, served by nginx, kiosk synced to it.
+inline void startOnV1(Scenario &s)
+{
+    QCOMPARE(s.repo.create(), QString());
+    QCOMPARE(s.repo.publish(1), QString());
+    QCOMPARE(s.nginx.start(s.repo.repo()), QString());
+    QCOMPARE(s.kiosk.trust(s.repo.rootFile()), QString());
+    const catalogsync::SyncReport r = s.kiosk.sync(s.nginx.url());
+    QVERIFY2(r.outcome == catalogsync::SyncReport::Outcome::Updated, describe(r));
+    QCOMPARE(s.kiosk.version(), 1);
+    QCOMPARE(s.kiosk.title(), kDibaoTitle);
+}
+
+#define START_ON_V1(s)              \
+    startOnV1(s);                   \
+    if (QTest::currentTestFailed()) \
+        return;
 
 } // namespace synctest

@@ -15,31 +15,7 @@ using Outcome = SyncReport::Outcome;
 
 namespace {
 
-const QString kTitle = QStringLiteral("最低生活保障申请");
-
-struct Scenario {
-    TestRepository repo;
-    NginxServer nginx;
-    TestKiosk kiosk;
-};
-
-// Repository with version 1 published, served by nginx, kiosk synced to it.
-void startOnV1(Scenario &s)
-{
-    QCOMPARE(s.repo.create(), QString());
-    QCOMPARE(s.repo.publish(1), QString());
-    QCOMPARE(s.nginx.start(s.repo.repo()), QString());
-    QCOMPARE(s.kiosk.trust(s.repo.rootFile()), QString());
-    const SyncReport r = s.kiosk.sync(s.nginx.url());
-    QVERIFY2(r.outcome == Outcome::Updated, describe(r));
-    QCOMPARE(s.kiosk.version(), 1);
-    QCOMPARE(s.kiosk.title(), kTitle);
-}
-
-#define START_ON_V1(s)            \
-    startOnV1(s);                 \
-    if (QTest::currentTestFailed()) \
-        return;
+const QString kTitle = kDibaoTitle;
 
 // Every refused sync: still on version 1 with its text, and a plain reason.
 #define QVERIFY_UNCHANGED(s, r, expected, reasonPart)                                          \
