@@ -218,7 +218,8 @@ int main(int argc, char **argv)
     };
 
     QList<Step> steps;
-    Step full{QStringLiteral("full sync (v1)")};
+    Step full;
+    full.name = QStringLiteral("full sync (v1)");
     full.editedItems = sourceFiles;
     full.changedBytes = sourceBytes;
     if (!runSync(full))
