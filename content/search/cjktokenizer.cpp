@@ -62,16 +62,17 @@ void appendUtf8(std::string &s, char32_t c)
 
 // Traditional → simplified, through OpenCC's t2s conversion. Characters of the Basic
 // Multilingual Plane's CJK blocks are looked up in a flat table read without a lock
-// (search folds every character of every highlighted title and snippet), filled in
-// one OpenCC call the first time a catalog is opened; the rare supplementary-plane
-// characters are converted one by one and kept in a map behind the lock.
+// (search folds every character of every highlighted title and snippet), each filled
+// the first time it is met; the rare supplementary-plane characters are kept in a map
+// behind the lock. (Filling the whole table at once, in one OpenCC call, took 55 ms
+// when the first catalog opened and delayed the kiosk's first frame: not kept.)
 opencc_t converter()
 {
     static opencc_t c = opencc_open("t2s.json");
     return c == reinterpret_cast<opencc_t>(-1) ? nullptr : c;
 }
 
-// The one CJK character OpenCC made of a line, or `original`.
+// The one CJK character OpenCC made of `original`, or `original` itself.
 char32_t convertedOrSame(const char *p, size_t len, char32_t original)
 {
     char32_t decoded = 0;
@@ -107,12 +108,6 @@ int tableSlot(char32_t c)
     return -1;
 }
 
-char32_t slotCharacter(int slot)
-{
-    return slot < int(kTableEnd - kTableStart) ? kTableStart + char32_t(slot)
-                                               : kCompatStart + char32_t(slot) - (kTableEnd - kTableStart);
-}
-
 std::mutex &conversionLock() // OpenCC's converter and the map are not thread-safe
 {
     static std::mutex lock;
@@ -121,40 +116,6 @@ std::mutex &conversionLock() // OpenCC's converter and the map are not thread-sa
 
 // 0 = not looked up yet.
 std::atomic<char32_t> table[kTableSize];
-
-// Every table character on a line of its own, converted in one call: OpenCC's phrases
-// never span a line break, so each character is converted alone, as one by one, in a
-// fraction of the time. Left to the one-by-one path if the output does not line up.
-void fillTable()
-{
-    std::lock_guard<std::mutex> guard(conversionLock());
-    if (!converter())
-        return;
-    std::string in;
-    in.reserve(size_t(kTableSize) * 4);
-    for (int slot = 0; slot < kTableSize; ++slot) {
-        appendUtf8(in, slotCharacter(slot));
-        in += '\n';
-    }
-    char *out = opencc_convert_utf8(converter(), in.data(), in.size());
-    if (!out)
-        return;
-    std::vector<char32_t> converted;
-    converted.reserve(kTableSize);
-    for (const char *line = out; *line;) {
-        const char *end = strchr(line, '\n');
-        if (!end || int(converted.size()) == kTableSize)
-            break;
-        converted.push_back(
-            convertedOrSame(line, size_t(end - line), slotCharacter(int(converted.size()))));
-        line = end + 1;
-    }
-    opencc_convert_utf8_free(out);
-    if (int(converted.size()) != kTableSize)
-        return;
-    for (int slot = 0; slot < kTableSize; ++slot)
-        table[slot].store(converted[size_t(slot)], std::memory_order_relaxed);
-}
 
 char32_t simplified(char32_t c)
 {
@@ -326,8 +287,6 @@ bool registerCjkTokenizer(sqlite3 *db, QString *error)
             *error = QStringLiteral("this SQLite has no FTS5");
         return false;
     }
-    static std::once_flag filled;
-    std::call_once(filled, fillTable);
     static fts5_tokenizer tokenizer = {createTokenizer, deleteTokenizer, tokenize};
     const int rc = api->xCreateTokenizer(api, kCjkTokenizerName, nullptr, &tokenizer, nullptr);
     if (rc != SQLITE_OK && error)
