@@ -226,7 +226,7 @@ private slots:
 
         // Paging through the bar.
         QCOMPARE(input.candidates(), all.mid(0, 5));
-        QVERIFY(input.pageCount() >= 3);
+        QVERIFY(input.total() >= 15); // three pages at least
         input.nextPage();
         QCOMPARE(input.page(), 1);
         QCOMPARE(input.candidates(), all.mid(5, 5));

@@ -294,57 +294,16 @@ bool registerCjkTokenizer(sqlite3 *db, QString *error)
     return rc == SQLITE_OK;
 }
 
-bool foldingChanges(const QString &text)
-{
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        char32_t c = text[i].unicode();
-        if (QChar::isHighSurrogate(c) && i + 1 < n && text[i + 1].isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
-            ++i;
-        }
-        CharClass cls;
-        // Full-width punctuation (，。：) folds too, but separators are never part of a
-        // term, so only letters, digits and Chinese characters count.
-        if (fold(c, &cls) != c && cls != CharClass::Separator)
-            return true;
-    }
-    return false;
-}
-
 bool foldingChanges(QByteArrayView utf8)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(utf8.data());
     const qsizetype n = utf8.size();
     for (qsizetype i = 0; i < n;) {
-        const unsigned char b = p[i];
-        if (b < 0x80) { // ASCII: only capitals fold
-            if (b >= 'A' && b <= 'Z')
-                return true;
-            ++i;
-            continue;
-        }
         char32_t c;
-        // Chinese text is almost all three-byte sequences: decoded and looked up here,
-        // in line (a full-width letter or digit is the only other one that counts).
-        if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
-            (p[i + 2] & 0xC0) == 0x80) {
-            c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-            i += 3;
-            const int slot = tableSlot(c);
-            if (slot >= 0) {
-                const char32_t known = table[slot].load(std::memory_order_relaxed);
-                if ((known ? known : simplified(c)) != c)
-                    return true;
-                continue;
-            }
-            if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
-                (c >= 0xFF41 && c <= 0xFF5A))
-                return true;
-            continue;
-        }
         i += decodeUtf8(p + i, int(std::min<qsizetype>(n - i, 4)), &c);
         CharClass cls;
+        // Full-width punctuation (，。：) folds too, but separators are never part of a
+        // term, so only letters, digits and Chinese characters count.
         if (fold(c, &cls) != c && cls != CharClass::Separator)
             return true;
     }

@@ -30,10 +30,10 @@ bool registerCjkTokenizer(sqlite3 *db, QString *error = nullptr);
 // highlighting): full-width → half-width, traditional → simplified, lower case. The
 // result has the same length as text, position for position.
 QString foldForSearch(const QString &text);
-// Whether foldForSearch would change a letter, digit or Chinese character of text
-// (cheaper than folding it; punctuation is ignored, as it never belongs to a term).
-bool foldingChanges(const QString &text);
-bool foldingChanges(QByteArrayView utf8); // the same for UTF-8, without converting it
+// Whether folding would change a letter, digit or Chinese character of UTF-8 text
+// (cheaper than converting and folding it; punctuation is ignored, as it never belongs
+// to a term).
+bool foldingChanges(QByteArrayView utf8);
 bool isCjk(char32_t c);
 
 } // namespace content

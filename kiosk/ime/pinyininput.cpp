@@ -34,8 +34,6 @@ QList<bool> PinyinInput::fromCatalog() const
     return out;
 }
 
-int PinyinInput::pageCount() const { return int((m_all.size() + m_pageSize - 1) / m_pageSize); }
-
 void PinyinInput::setPageSize(int size)
 {
     size = std::max(1, size);

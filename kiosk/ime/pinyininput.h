@@ -22,7 +22,6 @@ class PinyinInput : public CatalogViewModel
     Q_PROPERTY(int page READ page NOTIFY changed)
     Q_PROPERTY(int pageStart READ pageStart NOTIFY changed)
     Q_PROPERTY(int total READ total NOTIFY changed)
-    Q_PROPERTY(int pageCount READ pageCount NOTIFY changed)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY changed)
     Q_PROPERTY(bool composing READ composing NOTIFY changed)
     Q_PROPERTY(bool available READ available NOTIFY changed)
@@ -40,7 +39,6 @@ public:
     // Where the current page starts in allCandidates(), and how many there are.
     int pageStart() const { return m_pageStarts.last(); }
     int total() const { return int(m_all.size()); }
-    int pageCount() const; // at the full page size
     int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
     bool composing() const { return !m_letters.isEmpty(); }
