@@ -16,29 +16,16 @@ Window {
     color: Theme.background
     title: L10n.text("app.title")
 
+    // Screens by file, loaded the first time they are shown: compiling every screen's
+    // type before the first frame cost about 35 ms of start-up (docs/PERFORMANCE.md).
     readonly property var screens: ({
-        "home": homeScreen, "stage": stageScreen, "guide": guideScreen,
-        "policies": policiesScreen, "policy": policyScreen,
-        "interpretation": interpretationScreen, "qa": qaScreen, "gazette": gazetteScreen,
-        "point": pointScreen, "scenario": scenarioScreen, "browse": browseScreen,
-        "coming": comingScreen, "search": searchScreen,
-        "tracking": trackingScreen
+        "home": "HomeScreen", "stage": "StageScreen", "guide": "GuideScreen",
+        "policies": "PolicyLibraryScreen", "policy": "PolicyScreen",
+        "interpretation": "InterpretationScreen", "qa": "QaScreen", "gazette": "GazetteScreen",
+        "point": "PointScreen", "scenario": "ScenarioScreen", "browse": "BrowseScreen",
+        "coming": "ComingScreen", "search": "SearchScreen",
+        "tracking": "TrackingScreen"
     })
-
-    Component { id: homeScreen; HomeScreen {} }
-    Component { id: stageScreen; StageScreen {} }
-    Component { id: guideScreen; GuideScreen {} }
-    Component { id: policiesScreen; PolicyLibraryScreen {} }
-    Component { id: policyScreen; PolicyScreen {} }
-    Component { id: interpretationScreen; InterpretationScreen {} }
-    Component { id: qaScreen; QaScreen {} }
-    Component { id: gazetteScreen; GazetteScreen {} }
-    Component { id: pointScreen; PointScreen {} }
-    Component { id: scenarioScreen; ScenarioScreen {} }
-    Component { id: browseScreen; BrowseScreen {} }
-    Component { id: comingScreen; ComingScreen {} }
-    Component { id: searchScreen; SearchScreen {} }
-    Component { id: trackingScreen; TrackingScreen {} }
 
     TopBar {
         id: topBar
@@ -54,7 +41,7 @@ Window {
         anchors.right: parent.right
         anchors.top: topBar.bottom
         anchors.bottom: idCardStrip.top
-        sourceComponent: root.screens[Navigator.screen] || homeScreen
+        source: Qt.resolvedUrl("screens/" + (root.screens[Navigator.screen] || "HomeScreen") + ".qml")
         // A new screen for every navigation step, so back shows fresh state.
         property int stamp: Navigator.depth
         onStampChanged: { active = false; active = true }
@@ -108,13 +95,13 @@ Window {
     // The staff screen exists only while admin mode is (created on demand, so the
     // resident's screens never share the window with it).
     property Item staffScreen: null
-    Component { id: staffScreenComponent; StaffScreen { anchors.fill: parent } }
     Connections {
         target: Staff
         function onStageChanged() {
-            if (Staff.stage !== "closed" && root.staffScreen === null)
-                root.staffScreen = staffScreenComponent.createObject(root.contentItem)
-            else if (Staff.stage === "closed" && root.staffScreen !== null) {
+            if (Staff.stage !== "closed" && root.staffScreen === null) {
+                root.staffScreen = Qt.createComponent("screens/StaffScreen.qml").createObject(root.contentItem)
+                root.staffScreen.anchors.fill = root.contentItem
+            } else if (Staff.stage === "closed" && root.staffScreen !== null) {
                 root.staffScreen.destroy()
                 root.staffScreen = null
             }
