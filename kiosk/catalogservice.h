@@ -38,8 +38,9 @@ public:
     int generation() const { return m_generation; }
     QString path() const { return m_path; }
 
-    // Runs job(store) on the worker thread and then done(result, error) on the
-    // receiver's thread; dropped if the receiver is gone by then.
+    // Runs job(store) on the worker thread and then done(result, error) on this
+    // service's thread, which is the receiver's (the UI thread); dropped if the
+    // receiver is gone by then.
     template <typename Job, typename Done> void query(QObject *receiver, Job job, Done done);
 
     // Blocks until queued work is done (tests and shutdown only).
@@ -77,8 +78,13 @@ void CatalogService::query(QObject *receiver, Job job, Done done)
                 return {Result{}, QString::fromUtf8(e.what())};
             }
         });
+    // The continuation is posted to this service, not to the receiver: Qt 6.4 reads
+    // the context pointer on the worker thread, so a receiver destroyed meanwhile on
+    // the UI thread (a screen left mid-query) would race with it. The service lives
+    // on the receiver's thread and outlives its pool; the guard drops the answer.
+    Q_ASSERT(!receiver || receiver->thread() == thread());
     QPointer<QObject> guard(receiver);
-    future.then(receiver, [guard, done](const std::pair<Result, QString> &r) {
+    future.then(this, [guard, done](const std::pair<Result, QString> &r) {
         if (guard)
             done(r.first, r.second);
     });

@@ -10,6 +10,7 @@
 #include "pinyininput.h"
 #include "testsupport.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -178,6 +179,32 @@ private slots:
     {
         m_engines = new InputEngines(this);
         InputEngines::setInstance(m_engines);
+    }
+
+    // A keyboard closed while the engine works: its answer is dropped, and Qt's
+    // continuation is never handed the gone receiver (built with QT_FORCE_ASSERTS;
+    // see tst_viewmodels' answerForAGoneReceiverIsDropped).
+    void answerForAGoneReceiverIsDropped()
+    {
+        QSemaphore running, finish;
+        auto *receiver = new QObject;
+        bool answered = false;
+        m_engines->run(
+            receiver,
+            [&running, &finish](InputEngineSet &) {
+                running.release();
+                finish.acquire();
+                return 1;
+            },
+            [&answered](int) { answered = true; });
+        QVERIFY(running.tryAcquire(1, 5000));
+        delete receiver;
+        finish.release();
+        bool served = false; // the worker is one thread: the first job is done by then
+        QObject later;
+        m_engines->run(&later, [](InputEngineSet &) { return 2; }, [&served](int v) { served = v == 2; });
+        QTRY_VERIFY(served);
+        QVERIFY(!answered);
     }
 
     QStringList catalogWords(const QString &latin)

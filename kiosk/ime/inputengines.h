@@ -41,8 +41,9 @@ public:
                           const QString &modelPath = HandwritingRecognizer::defaultModelPath());
     ~InputEngines() override;
 
-    // Runs job(engines) on the worker thread, then done(result) on the receiver's
-    // thread; dropped if the receiver is gone by then.
+    // Runs job(engines) on the worker thread, then done(result) on this object's
+    // thread, which is the receiver's (the UI thread); dropped if the receiver is gone
+    // by then.
     template <typename Job, typename Done> void run(QObject *receiver, Job job, Done done);
 
 private:
@@ -55,8 +56,10 @@ template <typename Job, typename Done> void InputEngines::run(QObject *receiver,
     using Result = std::invoke_result_t<Job, InputEngineSet &>;
     auto engines = m_engines;
     QFuture<Result> future = QtConcurrent::run(&m_pool, [engines, job]() { return job(*engines); });
+    // Posted to this object, not the receiver: see CatalogService::query.
+    Q_ASSERT(!receiver || receiver->thread() == thread());
     QPointer<QObject> guard(receiver);
-    future.then(receiver, [guard, done](const Result &r) {
+    future.then(this, [guard, done](const Result &r) {
         if (guard)
             done(r);
     });
