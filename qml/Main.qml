@@ -17,7 +17,7 @@ Window {
     title: L10n.text("app.title")
 
     // Screens by file, loaded the first time they are shown: compiling every screen's
-    // type before the first frame cost about 35 ms of start-up (docs/PERFORMANCE.md).
+    // type before the first frame cost about a tenth of start-up (docs/PERFORMANCE.md).
     readonly property var screens: ({
         "home": "HomeScreen", "stage": "StageScreen", "guide": "GuideScreen",
         "policies": "PolicyLibraryScreen", "policy": "PolicyScreen",
