@@ -7,9 +7,9 @@
 
 #include <QFuture>
 #include "compositionsingleton.h"
+#include "workeranswer.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QQmlEngine>
 #include <QThreadPool>
 #include <QVariantMap>
@@ -78,14 +78,6 @@ void CatalogService::query(QObject *receiver, Job job, Done done)
                 return {Result{}, QString::fromUtf8(e.what())};
             }
         });
-    // The continuation is posted to this service, not to the receiver: Qt 6.4 reads
-    // the context pointer on the worker thread, so a receiver destroyed meanwhile on
-    // the UI thread (a screen left mid-query) would race with it. The service lives
-    // on the receiver's thread and outlives its pool; the guard drops the answer.
-    Q_ASSERT(!receiver || receiver->thread() == thread());
-    QPointer<QObject> guard(receiver);
-    future.then(this, [guard, done](const std::pair<Result, QString> &r) {
-        if (guard)
-            done(r.first, r.second);
-    });
+    deliverOrDrop(future, this, receiver,
+                  [done](const std::pair<Result, QString> &r) { done(r.first, r.second); });
 }

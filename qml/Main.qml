@@ -41,7 +41,7 @@ Window {
         anchors.right: parent.right
         anchors.top: topBar.bottom
         anchors.bottom: idCardStrip.top
-        source: Qt.resolvedUrl("screens/" + (root.screens[Navigator.screen] || "HomeScreen") + ".qml")
+        source: Qt.resolvedUrl("screens/" + (root.screens[Navigator.screen] || root.screens.home) + ".qml")
         // A new screen for every navigation step, so back shows fresh state.
         property int stamp: Navigator.depth
         onStampChanged: { active = false; active = true }

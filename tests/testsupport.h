@@ -2,7 +2,10 @@
 // of its source tree.
 #pragma once
 
+#include <QObject>
+#include <QSemaphore>
 #include <QString>
+#include <QTest>
 
 namespace testsupport {
 
@@ -16,5 +19,34 @@ QString readFile(const QString &path);
 bool writeFile(const QString &path, const QString &text);
 // Replaces the first occurrence of `from` in a file; false if it is not there.
 bool editFile(const QString &path, const QString &from, const QString &to);
+
+// For a worker service's "run work, then done(result) for this receiver": submits
+// work that blocks until its receiver has been deleted, then a second job through the
+// same one-thread worker. True when the second answer arrives and the first was
+// dropped. submit(receiver, work, done) adapts the service: work() returns an int,
+// done(int) takes it. Build the test with QT_FORCE_ASSERTS, so that Qt's assertion on
+// a continuation context gone from under the worker stops it.
+template <typename Submit> bool dropsAnswerForGoneReceiver(Submit submit)
+{
+    QSemaphore running, finish;
+    auto *receiver = new QObject;
+    bool answered = false;
+    submit(
+        receiver,
+        [&running, &finish] {
+            running.release();
+            finish.acquire();
+            return 1;
+        },
+        [&answered](int) { answered = true; });
+    if (!running.tryAcquire(1, 5000))
+        return false;
+    delete receiver;
+    finish.release();
+    bool served = false; // the worker is one thread: the first job is done by then
+    QObject later;
+    submit(&later, [] { return 2; }, [&served](int v) { served = v == 2; });
+    return QTest::qWaitFor([&served] { return served; }, 5000) && !answered;
+}
 
 } // namespace testsupport

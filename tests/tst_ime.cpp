@@ -10,7 +10,6 @@
 #include "pinyininput.h"
 #include "testsupport.h"
 
-#include <QSemaphore>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -186,25 +185,9 @@ private slots:
     // see tst_viewmodels' answerForAGoneReceiverIsDropped).
     void answerForAGoneReceiverIsDropped()
     {
-        QSemaphore running, finish;
-        auto *receiver = new QObject;
-        bool answered = false;
-        m_engines->run(
-            receiver,
-            [&running, &finish](InputEngineSet &) {
-                running.release();
-                finish.acquire();
-                return 1;
-            },
-            [&answered](int) { answered = true; });
-        QVERIFY(running.tryAcquire(1, 5000));
-        delete receiver;
-        finish.release();
-        bool served = false; // the worker is one thread: the first job is done by then
-        QObject later;
-        m_engines->run(&later, [](InputEngineSet &) { return 2; }, [&served](int v) { served = v == 2; });
-        QTRY_VERIFY(served);
-        QVERIFY(!answered);
+        QVERIFY(testsupport::dropsAnswerForGoneReceiver([this](QObject *receiver, auto work, auto done) {
+            m_engines->run(receiver, [work](InputEngineSet &) { return work(); }, done);
+        }));
     }
 
     QStringList catalogWords(const QString &latin)

@@ -16,7 +16,6 @@
 #include "stageviewmodel.h"
 #include "testsupport.h"
 
-#include <QSemaphore>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -71,27 +70,11 @@ private slots:
     // build the same case raced with the UI thread deleting the screen).
     void answerForAGoneReceiverIsDropped()
     {
-        QSemaphore running, finish;
-        auto *receiver = new QObject;
-        bool answered = false;
-        m_catalog->query(
-            receiver,
-            [&running, &finish](const content::CatalogStore &) {
-                running.release();
-                finish.acquire();
-                return 1;
-            },
-            [&answered](int, const QString &) { answered = true; });
-        QVERIFY(running.tryAcquire(1, 5000));
-        delete receiver;
-        finish.release();
-        bool served = false; // a later query on the same worker: the first one is done
-        QObject later;
-        m_catalog->query(
-            &later, [](const content::CatalogStore &) { return 2; },
-            [&served](int v, const QString &) { served = v == 2; });
-        QTRY_VERIFY(served);
-        QVERIFY(!answered);
+        QVERIFY(testsupport::dropsAnswerForGoneReceiver([this](QObject *receiver, auto work, auto done) {
+            m_catalog->query(
+                receiver, [work](const content::CatalogStore &) { return work(); },
+                [done](int v, const QString &) { done(v); });
+        }));
     }
 
     void homeShowsBothWallsAndEntries()

@@ -8,10 +8,10 @@
 #include "compositionsingleton.h"
 #include "handwritingrecognizer.h"
 #include "pinyinengine.h"
+#include "workeranswer.h"
 
 #include <QFuture>
 #include <QObject>
-#include <QPointer>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <memory>
@@ -56,11 +56,5 @@ template <typename Job, typename Done> void InputEngines::run(QObject *receiver,
     using Result = std::invoke_result_t<Job, InputEngineSet &>;
     auto engines = m_engines;
     QFuture<Result> future = QtConcurrent::run(&m_pool, [engines, job]() { return job(*engines); });
-    // Posted to this object, not the receiver: see CatalogService::query.
-    Q_ASSERT(!receiver || receiver->thread() == thread());
-    QPointer<QObject> guard(receiver);
-    future.then(this, [guard, done](const Result &r) {
-        if (guard)
-            done(r);
-    });
+    deliverOrDrop(future, this, receiver, done);
 }

@@ -117,11 +117,12 @@ Gaps referenceGaps(GapMeter &meter, int ms, bool busy)
     if (busy)
         worker = std::thread([&stop] {
             setpriority(PRIO_PROCESS, id_t(gettid()), 10);
-            quint64 x = 88172645463325252ull; // xorshift: pure CPU, no memory traffic
-            while (!stop.load(std::memory_order_relaxed))
-                for (int i = 0; i < 4096; ++i)
-                    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            std::fprintf(stderr, "%s", x == 0 ? "!" : ""); // keeps the loop
+            volatile quint64 x = 88172645463325252ull; // xorshift: pure CPU, kept by volatile
+            while (!stop.load(std::memory_order_relaxed)) {
+                x = x ^ (x << 13);
+                x = x ^ (x >> 7);
+                x = x ^ (x << 17);
+            }
         });
     meter.start();
     QEventLoop loop;
