@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <cerrno>
+#include <cstring>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <fcntl.h>
@@ -273,16 +275,19 @@ BuildReport buildCatalog(const QString &sourceDir, const QString &outputPath)
         QFile::remove(temp);
         report.errors.append({outputPath, 0, QStringLiteral("writing the catalog failed: %1")
                                                  .arg(QString::fromUtf8(e.what()))});
+        report.writeFailed = true;
         return report;
     }
     // Durable before visible: flush the new file, rename it over the target, then
     // flush the directory entry.
     QString moved = fsyncPath(temp) ? renameDurably(temp, out.absoluteFilePath())
-                                    : QStringLiteral("cannot flush %1 to disk").arg(temp);
+                                    : QStringLiteral("cannot flush %1: the disk reports an error (%2)")
+                                          .arg(temp, QString::fromLocal8Bit(strerror(errno)));
     if (!moved.isEmpty()) {
         QFile::remove(temp);
         report.errors.append({outputPath, 0, QStringLiteral("cannot move the new catalog into "
                                                             "place: %1").arg(moved)});
+        report.writeFailed = true;
         return report;
     }
     for (const ItemRecord &r : records.items) {

@@ -14,6 +14,9 @@ struct BuildReport {
     QMap<QString, int> itemCounts; // kind → number of items
     int translationCount = 0;
     QString outputPath;
+    // The sources were fine but the catalog could not be written (disk full, I/O
+    // error, a flush that failed): the machine's problem, not the editor's.
+    bool writeFailed = false;
     bool ok() const { return errors.isEmpty(); }
 };
 

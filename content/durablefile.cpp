@@ -17,7 +17,9 @@ bool fsyncPath(const QString &path)
     if (fd < 0)
         return false;
     const bool ok = ::fsync(fd) == 0;
+    const int err = errno;
     ::close(fd);
+    errno = err; // the caller may name the error
     return ok;
 }
 
@@ -28,7 +30,11 @@ QString renameDurably(const QString &temp, const QString &target)
         QFile::remove(temp);
         return QStringLiteral("cannot replace %1: %2").arg(target, reason);
     }
-    fsyncPath(QFileInfo(target).absolutePath());
+    // The rename is only durable once its folder is on disk: a failure here is a
+    // failure of the whole replacement, not a detail.
+    if (!fsyncPath(QFileInfo(target).absolutePath()))
+        return QStringLiteral("cannot make %1 durable: the disk reports an error (%2)")
+            .arg(target, QString::fromLocal8Bit(strerror(errno)));
     return {};
 }
 

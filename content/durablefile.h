@@ -8,10 +8,12 @@
 
 namespace content {
 
+// False when the path cannot be opened or the disk reports an error (errno tells).
 bool fsyncPath(const QString &path);
 // Moves a complete, fsynced file over target and flushes the folder entry. Returns
 // an empty string on success, else a plain reason; the temporary file is removed
-// on failure.
+// when the rename fails. A folder that cannot be flushed is a failure too (the file
+// is then in place, but a power cut may undo that).
 QString renameDurably(const QString &temp, const QString &target);
 // Writes bytes to path through a temporary file and renameDurably.
 QString writeFileDurably(const QString &path, const QByteArray &bytes);

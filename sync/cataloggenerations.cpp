@@ -41,6 +41,23 @@ QString CatalogGenerations::activate(const QString &name)
     const QString target = QStringLiteral("generations/") + name;
     if (!QFileInfo::exists(m_root + '/' + target + '/' + kCatalogFile))
         return QStringLiteral("generation %1 holds no catalog").arg(name);
+    char link[4096];
+    const ssize_t n = ::readlink(QFile::encodeName(m_root + "/current").constData(), link, sizeof link - 1);
+    const QString previous = n > 0 ? QFile::decodeName(QByteArray(link, n)) : QString(); // "generations/m1"
+    if (QString err = pointCurrentAt(target); !err.isEmpty())
+        return err;
+    if (content::fsyncPath(m_root))
+        return {};
+    // The switch may not survive a power cut: go back to the generation that is on
+    // disk for sure, and fail the apply.
+    const QString err = QString::fromLocal8Bit(strerror(errno));
+    if (!previous.isEmpty())
+        pointCurrentAt(previous);
+    return QStringLiteral("cannot switch catalog: the kiosk's disk reports an error (%1)").arg(err);
+}
+
+QString CatalogGenerations::pointCurrentAt(const QString &target)
+{
     const QByteArray tmp = QFile::encodeName(m_root + "/.current.new");
     const QByteArray cur = QFile::encodeName(m_root + "/current");
     ::unlink(tmp.constData());
@@ -51,7 +68,6 @@ QString CatalogGenerations::activate(const QString &name)
         ::unlink(tmp.constData());
         return QStringLiteral("cannot switch catalog: %1").arg(QString::fromLocal8Bit(strerror(err)));
     }
-    content::fsyncPath(m_root);
     return {};
 }
 

@@ -33,6 +33,9 @@ public:
     static constexpr const char *kCatalogFile = "catalog.db";
 
 private:
+    // Renames a new symlink to target (relative to the root) over `current`.
+    QString pointCurrentAt(const QString &target);
+
     QString m_root;
 };
 

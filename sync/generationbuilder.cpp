@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QStorageInfo>
+#include <cerrno>
+#include <cstring>
 
 namespace catalogsync {
 
@@ -107,6 +109,11 @@ QString GenerationBuilder::build(const ManifestMetadata &manifest, const QByteAr
             return QStringLiteral("the kiosk's disk is full: catalog version %1 could not be written")
                 .arg(manifest.version);
         }
+        if (built.writeFailed) {
+            QDir(genDir).removeRecursively();
+            return QStringLiteral("catalog version %1 could not be written on this kiosk: %2")
+                .arg(manifest.version).arg(built.errors.first().message);
+        }
         *rejected = true;
         return QStringLiteral("the signed catalog version %1 does not pass the catalog checks "
                               "(%2 problem(s), first: %3)")
@@ -114,8 +121,12 @@ QString GenerationBuilder::build(const ManifestMetadata &manifest, const QByteAr
     }
     if (QString err = writeFileDurably(genDir + QStringLiteral("/manifest.json"), manifestFile); !err.isEmpty())
         return err;
-    fsyncPath(genDir);
-    fsyncPath(m_root + QStringLiteral("/generations"));
+    // Nothing is switched to unless all of it is on disk: a switch to a generation a
+    // power cut could take back would leave the kiosk with no catalog.
+    for (const QString &dir : {genDir, m_root + QStringLiteral("/generations")})
+        if (!fsyncPath(dir))
+            return QStringLiteral("the kiosk's disk reports an error writing the new catalog (%1: %2)")
+                .arg(dir, QString::fromLocal8Bit(strerror(errno)));
     try {
         content::CatalogStore store; // proves the new catalog opens before it is switched to
         store.open(genDir + '/' + CatalogGenerations::kCatalogFile);
