@@ -7,6 +7,9 @@
 
 namespace content {
 
+// The largest catalog source file read (a long gazette issue is a few hundred KB).
+constexpr qint64 kMaxSourceFileBytes = 4 * 1024 * 1024;
+
 // An editor-facing error: names the file (relative to the source tree), the line
 // when known (0 otherwise) and what is wrong.
 struct SourceError {

@@ -1,7 +1,11 @@
 #include "repositorypublisher.h"
 
 #include "catalogbuilder.h"
+#include "catalogupdater.h"
 #include "durablefile.h"
+#include "regularfile.h"
+#include "sourcedocument.h"
+#include "truststore.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -24,6 +28,27 @@ std::optional<QJsonObject> signedPartOf(const QString &path)
         return std::nullopt;
     return QJsonDocument::fromJson(env->signedBytes).object();
 }
+
+// The repository as kiosks will see it once timestamp.json is replaced: every file
+// from the folder, the new timestamp from memory. Publishing checks this view the way
+// a kiosk does before the timestamp (what makes a version visible) is written.
+class StagedMirror : public LocalMirror
+{
+public:
+    StagedMirror(const QString &repo, QByteArray timestamp) : LocalMirror(repo), m_timestamp(std::move(timestamp)) {}
+    FetchResult fetchFile(const QString &relPath, qint64 cap, QByteArray *out, QByteArray *etag) override
+    {
+        if (relPath != QLatin1String("timestamp.json"))
+            return LocalMirror::fetchFile(relPath, cap, out, etag);
+        if (m_timestamp.size() > cap)
+            return {FetchResult::TooLarge, QStringLiteral("the new timestamp is larger than kiosks accept")};
+        *out = m_timestamp;
+        return FetchResult::success();
+    }
+
+private:
+    QByteArray m_timestamp;
+};
 
 RoleKeys roleOf(const QList<QByteArray> &keys, int threshold, QHash<QString, QByteArray> *all)
 {
@@ -84,11 +109,14 @@ QString RepositoryPublisher::writeRoot(const RootPolicy &policy, const QList<Sig
     return writeFileDurably(m_dir + QStringLiteral("/root.json"), file);
 }
 
-QString RepositoryPublisher::publish(const QString &sourceDir, qint64 version,
+QString RepositoryPublisher::publish(const QString &sourceFolder, qint64 version,
                                      const QDateTime &manifestExpires, const QDateTime &timestampExpires,
                                      const QList<SigningKey> &manifestKeys,
                                      const QList<SigningKey> &timestampKeys, PublishSummary *summary)
 {
+    // Manifest paths are relative to the source folder however it was named ("src",
+    // "./src", "/srv/catalog/src"): "src/catalog.yaml" would be a catalog no kiosk can build.
+    const QString sourceDir = QDir(sourceFolder).absolutePath();
     if (version <= manifestVersion())
         return QStringLiteral("version %1 is not higher than the published version %2")
             .arg(version).arg(manifestVersion());
@@ -117,10 +145,10 @@ QString RepositoryPublisher::publish(const QString &sourceDir, qint64 version,
             continue; // editor and VCS files (.git, .x.swp) are not catalog content
         if (!isSafeSourcePath(rel))
             return QStringLiteral("the source file name '%1' cannot be published").arg(rel);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return QStringLiteral("cannot read %1").arg(path);
-        const QByteArray bytes = f.readAll();
+        QByteArray bytes;
+        if (const content::RegularFile r = content::readRegularFile(sourceDir, rel, content::kMaxSourceFileBytes, &bytes);
+            !r.ok())
+            return QStringLiteral("nothing was published: %1").arg(r.reason);
         const PinnedFile pin{sha256Hex(bytes), bytes.size()};
         manifest.files.insert(rel, pin);
         s.files += 1;
@@ -138,9 +166,38 @@ QString RepositoryPublisher::publish(const QString &sourceDir, qint64 version,
         return QStringLiteral("%1 already exists; versions are never reused").arg(manifestPath);
     if (QString err = writeFileDurably(manifestPath, manifestFile); !err.isEmpty())
         return err;
+    QString err;
+    const QByteArray timestamp = makeTimestamp(version, manifestFile, timestampExpires, timestampKeys, &err);
+    if (timestamp.isEmpty() || !(err = verifyAsKiosk(timestamp, version)).isEmpty()) {
+        // No kiosk has seen this version (no timestamp names it): it is not spent.
+        QFile::remove(manifestPath);
+        return QStringLiteral("nothing was published (version %1 can be used again): %2").arg(version).arg(err);
+    }
     if (summary)
         *summary = s;
-    return writeTimestamp(version, manifestFile, timestampExpires, timestampKeys);
+    return writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), timestamp);
+}
+
+QString RepositoryPublisher::verifyAsKiosk(const QByteArray &timestamp, qint64 version) const
+{
+    QTemporaryDir kiosk;
+    if (!kiosk.isValid())
+        return QStringLiteral("cannot make a folder to check the repository in");
+    // A kiosk provisioned with the repository's current keys, syncing from it.
+    if (QString err = TrustStore(kiosk.path()).installRoot(readSmallFile(m_dir + QStringLiteral("/root.json"),
+                                                                         kMaxMetadataBytes));
+        !err.isEmpty())
+        return QStringLiteral("the repository's root.json: %1").arg(err);
+    StagedMirror mirror(m_dir, timestamp);
+    CatalogUpdater updater(kiosk.path());
+    updater.reserveBytes = 0;
+    const SyncReport r = updater.update(mirror, QDateTime::currentDateTimeUtc());
+    if (r.outcome != SyncReport::Outcome::Updated || r.catalogVersion != version)
+        return QStringLiteral("a kiosk would not install it (%1: %2)")
+            .arg(outcomeName(r.outcome), r.reason.isEmpty() ? QStringLiteral("version %1 instead of %2")
+                                                                  .arg(r.catalogVersion).arg(version)
+                                                            : r.reason);
+    return {};
 }
 
 QString RepositoryPublisher::renewTimestamp(const QDateTime &expires, const QList<SigningKey> &timestampKeys)
@@ -150,11 +207,16 @@ QString RepositoryPublisher::renewTimestamp(const QDateTime &expires, const QLis
         return QStringLiteral("nothing has been published yet");
     const QByteArray manifestFile =
         readSmallFile(m_dir + QStringLiteral("/%1.manifest.json").arg(version), kMaxManifestBytes);
-    return writeTimestamp(version, manifestFile, expires, timestampKeys);
+    QString err;
+    const QByteArray timestamp = makeTimestamp(version, manifestFile, expires, timestampKeys, &err);
+    if (timestamp.isEmpty())
+        return err;
+    return writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), timestamp);
 }
 
-QString RepositoryPublisher::writeTimestamp(qint64 manifestVersion, const QByteArray &manifestFile,
-                                            const QDateTime &expires, const QList<SigningKey> &keys)
+QByteArray RepositoryPublisher::makeTimestamp(qint64 manifestVersion, const QByteArray &manifestFile,
+                                              const QDateTime &expires, const QList<SigningKey> &keys,
+                                              QString *why) const
 {
     const auto previous = signedPartOf(m_dir + QStringLiteral("/timestamp.json"));
     TimestampMetadata ts;
@@ -162,7 +224,23 @@ QString RepositoryPublisher::writeTimestamp(qint64 manifestVersion, const QByteA
     ts.expires = expires;
     ts.manifestVersion = manifestVersion;
     ts.manifest = {sha256Hex(manifestFile), manifestFile.size()};
-    return writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), makeEnvelope(ts.toJson(), keys));
+    const QByteArray file = makeEnvelope(ts.toJson(), keys);
+    // Signed by keys the repository's root names for timestamps, as a kiosk checks it
+    // (after a rotation the old key is refused here, not on every kiosk).
+    QString ignored;
+    const auto rootEnv = readEnvelope(readSmallFile(m_dir + QStringLiteral("/root.json"), kMaxMetadataBytes), &ignored);
+    const auto root = rootEnv ? RootMetadata::parse(rootEnv->signedBytes, &ignored) : std::nullopt;
+    const auto env = readEnvelope(file, &ignored);
+    if (!root || !env) {
+        *why = QStringLiteral("the repository's root.json cannot be read");
+        return {};
+    }
+    if (QString bad = checkThreshold(*env, *root, root->timestamp, QStringLiteral("the new timestamp"));
+        !bad.isEmpty()) {
+        *why = bad;
+        return {};
+    }
+    return file;
 }
 
 } // namespace catalogsync

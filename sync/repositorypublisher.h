@@ -44,7 +44,10 @@ public:
                       qint64 *version = nullptr);
 
     // Validates sourceDir with the catalog builder first and publishes nothing if it
-    // does not build. version must be higher than the one published.
+    // does not build. version must be higher than the one published. Before the new
+    // timestamp makes the version visible, a kiosk of its own (fresh, trusting the
+    // repository's root.json) syncs from the repository and must install exactly this
+    // version; otherwise nothing is published and the version is not spent.
     QString publish(const QString &sourceDir, qint64 version, const QDateTime &manifestExpires,
                     const QDateTime &timestampExpires, const QList<SigningKey> &manifestKeys,
                     const QList<SigningKey> &timestampKeys, PublishSummary *summary = nullptr);
@@ -58,8 +61,11 @@ public:
     qint64 manifestVersion() const;
 
 private:
-    QString writeTimestamp(qint64 manifestVersion, const QByteArray &manifestFile,
-                           const QDateTime &expires, const QList<SigningKey> &keys);
+    // A signed timestamp pinning the manifest, checked against the repository's root
+    // (empty with *why when the keys are not the ones the root names).
+    QByteArray makeTimestamp(qint64 manifestVersion, const QByteArray &manifestFile, const QDateTime &expires,
+                             const QList<SigningKey> &keys, QString *why) const;
+    QString verifyAsKiosk(const QByteArray &timestamp, qint64 version) const;
     QString m_dir;
 };
 
