@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace catalogsync {
 
@@ -39,10 +40,43 @@ QString TrustStore::installRoot(const QByteArray &rootFile)
     if (!incoming)
         return QStringLiteral("the root keys file is not valid: %1").arg(why);
     QString ignored;
-    if (const auto current = root(&ignored); current && current->version > incoming->version)
+    const auto current = root(&ignored);
+    if (current && current->version > incoming->version)
         return QStringLiteral("this kiosk already trusts newer root keys (version %1)")
             .arg(current->version);
+    if (current) {
+        QString why;
+        auto s = state(&why);
+        if (!s)
+            return why;
+        const QStringList forgotten = forgetRotatedRoles(*current, *incoming, &*s);
+        if (!forgotten.isEmpty() || s->rootVersion < incoming->version) {
+            s->rootVersion = qMax(s->rootVersion, incoming->version);
+            if (QString err = saveState(*s); !err.isEmpty())
+                return err;
+        }
+    }
     return storeRoot(rootFile);
+}
+
+QStringList TrustStore::forgetRotatedRoles(const RootMetadata &previous, const RootMetadata &next,
+                                           TrustedState *state)
+{
+    const auto changed = [](const RoleKeys &a, const RoleKeys &b) {
+        return a.threshold != b.threshold ||
+               QSet<QString>(a.keyIds.cbegin(), a.keyIds.cend()) != QSet<QString>(b.keyIds.cbegin(), b.keyIds.cend());
+    };
+    QStringList forgotten;
+    if (changed(previous.timestamp, next.timestamp))
+        forgotten.append(QStringLiteral("timestamp"));
+    if (changed(previous.manifest, next.manifest))
+        forgotten.append(QStringLiteral("manifest"));
+    if (!forgotten.isEmpty()) {
+        state->timestampVersion = 0;
+        state->manifestVersion = 0;
+        state->timestampEtag.clear();
+    }
+    return forgotten;
 }
 
 std::optional<RootMetadata> TrustStore::root(QString *why) const

@@ -31,8 +31,20 @@ public:
     explicit TrustStore(QString syncRoot);
 
     // Provisioning: pins the first root (it must be signed by its own root keys).
-    // Refuses to replace a trusted root with one of a lower version.
+    // Refuses to replace a trusted root with one of a lower version. Replacing a
+    // trusted root forgets the versions of the roles whose keys it changes (as a
+    // rotation through the repository does), so a technician can recover a kiosk
+    // whose online keys leaked.
     QString installRoot(const QByteArray &rootFile);
+
+    // TUF's fast-forward recovery: when a new root changes the keys (or threshold) of
+    // the timestamp or manifest role, a version signed with the old keys — perhaps by
+    // a thief at 2^52 — must not stay a floor. The timestamp pins the manifest, so a
+    // change of either forgets both. The catalog being served still counts as a floor
+    // while the trusted manifest keys vouch for it (CatalogUpdater). Returns which
+    // roles were forgotten ("timestamp", "manifest"), for the log.
+    static QStringList forgetRotatedRoles(const RootMetadata &previous, const RootMetadata &next,
+                                          TrustedState *state);
 
     // The trusted root, re-verified from disk; nullopt with *why when none or damaged.
     std::optional<RootMetadata> root(QString *why) const;
