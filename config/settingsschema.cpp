@@ -37,7 +37,10 @@ const std::vector<SettingSpec> &settingsSchema()
         {"sync/url", SettingType::Text, QString(), 0, 0, {}},
         {"sync/root", SettingType::FilePath, QString(), 0, 0, {}},
         {"sync/poll_interval_minutes", SettingType::Integer, 60, 5, 1440, {}},
+        {"sync/transfer_deadline_minutes", SettingType::Integer, 30, 1, 720, {}},
+        {"sync/min_rate_kib_per_second", SettingType::Integer, 8, 1, 10240, {}},
         {"sync/usb_mount_roots", SettingType::Text, "/media,/run/media", 0, 0, {}},
+        {"sync/usb_filesystem_types", SettingType::Text, "vfat,exfat", 0, 0, {}},
         {"sync/expiry_warning_days", SettingType::Integer, 3, 1, 30, {}},
         {"staff/pin_hash", SettingType::Text, QString(), 0, 0, {}},
     };

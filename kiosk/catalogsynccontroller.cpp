@@ -54,6 +54,7 @@ void CatalogSyncController::start()
         m_engine->startPolling();
     if (!m_settings.usbMountRoots.isEmpty()) {
         m_watcher = std::make_unique<catalogsync::MountWatcher>(m_settings.usbMountRoots, m_settings.mountInfo);
+        m_watcher->setFilesystemTypes(m_settings.usbFilesystemTypes);
         connect(m_watcher.get(), &catalogsync::MountWatcher::repositoryMounted, this,
                 &CatalogSyncController::importRepository);
         connect(m_watcher.get(), &catalogsync::MountWatcher::otherMounted, this,
@@ -99,6 +100,9 @@ void CatalogSyncController::upgradeCatalog()
 void CatalogSyncController::importRepository(const QString &mountPoint, const QString &repositoryDir)
 {
     m_queuedImports.append({mountPoint, repositoryDir});
+    // Staff standing at the kiosk with a stick do not wait for a slow server: the
+    // network sync stops (its downloads resume later) and the stick goes next.
+    m_engine->stopNetworkSync();
     startQueuedImport();
 }
 

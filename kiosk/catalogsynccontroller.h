@@ -28,6 +28,7 @@ public:
     struct Settings {
         catalogsync::SyncSettings sync;   // syncRoot, repositoryUrl (empty: USB only), poll interval
         QStringList usbMountRoots;        // empty: no USB import
+        QStringList usbFilesystemTypes;   // a stick of another type is not read; empty: any
         QString mountInfo = QStringLiteral("/proc/self/mountinfo");
     };
     CatalogSyncController(Settings settings, CatalogService *catalog, Session *session,
@@ -44,7 +45,8 @@ public:
     QString importingFrom() const { return m_importing; }
     bool networkEnabled() const { return !m_settings.sync.repositoryUrl.isEmpty(); }
     bool syncNow();
-    // Imports the repository folder of a mounted stick (queued behind a running sync).
+    // Imports the repository folder of a mounted stick: a running network sync is stopped
+    // for it, a running import or upgrade finishes first.
     // The MountWatcher calls this; so can a technician's tool.
     void importRepository(const QString &mountPoint, const QString &repositoryDir);
     // Rebuilds the synced catalog for this software's schema (queued behind a running

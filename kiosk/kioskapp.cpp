@@ -148,8 +148,12 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     sync.sync.syncRoot = syncRoot(m_settings);
     sync.sync.repositoryUrl = QUrl(m_settings.value("sync/url").toString().trimmed());
     sync.sync.pollIntervalSeconds = m_settings.value("sync/poll_interval_minutes").toInt() * 60;
+    sync.sync.transferDeadlineSeconds = m_settings.value("sync/transfer_deadline_minutes").toInt() * 60;
+    sync.sync.http.minBytesPerSecond = m_settings.value("sync/min_rate_kib_per_second").toLongLong() * 1024;
     for (const QString &root : m_settings.value("sync/usb_mount_roots").toString().split(',', Qt::SkipEmptyParts))
         sync.usbMountRoots.append(root.trimmed());
+    for (const QString &type : m_settings.value("sync/usb_filesystem_types").toString().split(',', Qt::SkipEmptyParts))
+        sync.usbFilesystemTypes.append(type.trimmed());
     m_sync = new CatalogSyncController(sync, m_catalog, m_session, this);
     m_staff = new StaffViewModel(m_sync, m_session, m_settings.value("staff/pin_hash").toString(),
                                  m_settings.value("sync/expiry_warning_days").toInt(), this);

@@ -46,6 +46,12 @@ bool BlobStore::contains(const PinnedFile &blob) const
     return fi.isFile() && fi.size() == blob.length;
 }
 
+bool BlobStore::isDamaged(const PinnedFile &blob) const
+{
+    const QFileInfo fi(pathOf(blob.sha256));
+    return fi.exists() && !(fi.isFile() && fi.size() == blob.length);
+}
+
 QString BlobStore::pathOf(const QString &sha256) const { return m_dir + '/' + sha256; }
 
 QString BlobStore::partPathOf(const QString &sha256) const
@@ -53,8 +59,9 @@ QString BlobStore::partPathOf(const QString &sha256) const
     return m_dir + QStringLiteral("/partial/") + sha256 + QStringLiteral(".part");
 }
 
-QString BlobStore::adoptPart(const PinnedFile &blob, const QString &whatForStaff)
+QString BlobStore::adoptPart(const PinnedFile &blob, const QString &whatForStaff, bool *mismatch)
 {
+    *mismatch = false;
     const QString part = partPathOf(blob.sha256);
     QFile f(part);
     bool ioError = false;
@@ -66,12 +73,20 @@ QString BlobStore::adoptPart(const PinnedFile &blob, const QString &whatForStaff
     if (ioError || digest.isEmpty())
         return QStringLiteral("cannot read the downloaded %1").arg(whatForStaff);
     if (size != blob.length || digest != blob.sha256) {
+        *mismatch = true;
         QFile::remove(part);
         return QStringLiteral("the downloaded %1 does not match the signed manifest (it was "
                               "altered or damaged)").arg(whatForStaff);
     }
-    if (!fsyncPath(part) || !QFile::rename(part, pathOf(blob.sha256)))
-        return QStringLiteral("cannot store the downloaded %1").arg(whatForStaff);
+    if (!fsyncPath(part))
+        return QStringLiteral("cannot store the downloaded %1: the kiosk's disk reports an error")
+            .arg(whatForStaff);
+    // rename(2) replaces a damaged entry in one step (QFile::rename would refuse it).
+    const QString target = pathOf(blob.sha256);
+    if (QFileInfo(target).isDir())
+        QDir(target).removeRecursively();
+    if (QString err = content::renameDurably(part, target); !err.isEmpty())
+        return QStringLiteral("cannot store the downloaded %1: %2").arg(whatForStaff, err);
     return {};
 }
 

@@ -61,9 +61,23 @@ QString defaultProblem(SyncReport::Outcome outcome, const QString &root)
     return free >= 0 && free < 1024 * 1024 ? QStringLiteral("no_space") : QStringLiteral("local");
 }
 
+// The staff screen's key for a fetch that failed, and whether the source is to blame.
 QString problemOf(const FetchResult &fr)
 {
-    return fr.status == FetchResult::NoSpace ? QStringLiteral("no_space") : QStringLiteral("unreachable");
+    switch (fr.status) {
+    case FetchResult::NoSpace: return QStringLiteral("no_space");
+    case FetchResult::TooSlow: return QStringLiteral("slow");
+    case FetchResult::Stopped: return QStringLiteral("stopped");
+    case FetchResult::NotRegular: return QStringLiteral("bad_stick");
+    case FetchResult::TooLarge: return QStringLiteral("rejected");
+    default: return QStringLiteral("unreachable");
+    }
+}
+
+SyncReport::Outcome outcomeOf(const FetchResult &fr)
+{
+    return fr.status == FetchResult::TooLarge || fr.status == FetchResult::NotRegular ? SyncReport::Outcome::Rejected
+                                                                                      : SyncReport::Outcome::Failed;
 }
 
 } // namespace
@@ -74,6 +88,12 @@ struct CatalogUpdater::Run {
     TrustedState state;
 
     QString root;
+
+    // A fetch that failed ends the sync with the mirror's words.
+    SyncReport &endOnFetch(const FetchResult &fr, const QString &keep)
+    {
+        return end(outcomeOf(fr), fr.reason + ". " + keep, problemOf(fr));
+    }
 
     SyncReport &end(Outcome outcome, const QString &reason, const QString &problem = {})
     {
@@ -150,8 +170,9 @@ void CatalogUpdater::recordAttempt(const SyncReport &report, const QDateTime &no
             s->lastAttempt = now;
             s->lastSuccess = now;
         }
-        s->lastError.clear();
-        s->lastProblem.clear();
+        // "repaired": the sync went well but staff must hear what was found.
+        s->lastProblem = report.problem;
+        s->lastError = report.problem.isEmpty() ? QString() : report.warnings.join(QStringLiteral("; "));
     } else {
         s->lastAttempt = now;
         s->lastError = report.reason;
@@ -278,9 +299,7 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
         if (fr.status == FetchResult::NotFound)
             break;
         if (!fr.ok())
-            return run.end(fr.status == FetchResult::TooLarge ? Outcome::Rejected : Outcome::Failed,
-                           fr.reason + ". " + keep,
-                           fr.status == FetchResult::TooLarge ? QString() : problemOf(fr));
+            return run.endOnFetch(fr, keep);
         const QString what = QStringLiteral("the new signing keys file (root version %1)").arg(next);
         const auto env = readEnvelope(bytes, &why);
         if (!env)
@@ -301,10 +320,16 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
                                                              "keys. %2").arg(bad, keep));
         if (QString err = trust.storeRoot(bytes); !err.isEmpty())
             return run.end(Outcome::Failed, err);
+        const QStringList forgotten = TrustStore::forgetRotatedRoles(*root, *newer, &run.state);
         root = newer;
         run.state.rootVersion = root->version;
-        trust.saveState(run.state);
-        qCInfo(lcSync) << "trusted root keys rotated to version" << root->version;
+        if (QString err = trust.saveState(run.state); !err.isEmpty())
+            return run.end(Outcome::Failed, err);
+        qCInfo(lcSync).noquote() << "trusted root keys rotated to version" << root->version
+                                 << (forgotten.isEmpty() ? QString()
+                                                         : QStringLiteral("; new %1 keys: versions signed by "
+                                                                          "the old keys no longer count")
+                                                               .arg(forgotten.join(QStringLiteral(" and "))));
     }
     if (root->expires <= now)
         return run.end(Outcome::Expired, QStringLiteral("the catalog signing keys expired on %1. %2")
@@ -317,9 +342,7 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     if (fr.status == FetchResult::NotModified)
         tsFile = trust.trustedTimestamp();
     else if (!fr.ok())
-        return run.end(fr.status == FetchResult::TooLarge ? Outcome::Rejected : Outcome::Failed,
-                       fr.reason + ". " + keep,
-                       fr.status == FetchResult::TooLarge ? QString() : problemOf(fr));
+        return run.endOnFetch(fr, keep);
     auto env = readEnvelope(tsFile, &why);
     if (!env)
         return run.end(Outcome::Rejected, QStringLiteral("the timestamp file is malformed (%1). %2").arg(why, keep));
@@ -329,13 +352,18 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     const auto ts = TimestampMetadata::parse(env->signedBytes, &why);
     if (!ts)
         return run.end(Outcome::Rejected, QStringLiteral("the timestamp file is invalid (%1). %2").arg(why, keep));
-    if (ts->version < run.state.timestampVersion || ts->manifestVersion < run.state.manifestVersion)
+    // The catalog being served is a rollback floor too: losing state.json must not let
+    // an older catalog in. It counts while the manifest keys trusted now vouch for it —
+    // a catalog signed with revoked keys is no floor (fast-forward recovery).
+    const std::optional<ManifestMetadata> served = servedManifest(*root);
+    const qint64 floor = qMax(run.state.manifestVersion, served ? served->version : 0);
+    if (ts->version < run.state.timestampVersion || ts->manifestVersion < floor)
         return run.end(Outcome::Rejected,
                        QStringLiteral("%1 offers an older catalog (version %2) than this kiosk has "
                                       "already trusted (version %3); an old catalog may be being "
                                       "replayed. %4")
                            .arg(mirror.description()).arg(ts->manifestVersion)
-                           .arg(qMax(run.state.manifestVersion, serving)).arg(keep));
+                           .arg(qMax(floor, ts->manifestVersion)).arg(keep));
     if (ts->expires <= now)
         return run.end(Outcome::Expired,
                        QStringLiteral("the catalog from %1 is out of date: its signed timestamp "
@@ -347,9 +375,18 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     trust.saveState(run.state);
 
     // The same version whose database this software cannot read (a schema upgrade that
-    // could not be done from the blobs at hand) is fetched again, not "up to date".
-    if (ts->manifestVersion == serving && !currentCatalog().isEmpty() && !currentNeedsUpgrade())
+    // could not be done from the blobs at hand) is fetched again, not "up to date". Its
+    // list's expiry counts on every sync: a fresh timestamp must not hide that the
+    // catalog itself has expired (a timestamp key alone could then freeze the kiosk).
+    if (served && ts->manifestVersion == served->version && served->version == serving &&
+        !currentCatalog().isEmpty() && !currentNeedsUpgrade()) {
+        if (served->expires <= now)
+            return run.end(Outcome::Expired,
+                           QStringLiteral("the catalog list version %1 in use expired on %2 and %3 offers "
+                                          "no newer one (the publisher must publish a new version). %4")
+                               .arg(served->version).arg(formatExpiry(served->expires), mirror.description(), keep));
         return run.end(Outcome::UpToDate, {});
+    }
 
     // 3. Manifest: its bytes must be the ones the timestamp pins, before anything else.
     const QString manifestName = QStringLiteral("%1.manifest.json").arg(ts->manifestVersion);
@@ -362,7 +399,7 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     if (fr.status == FetchResult::TooLarge)
         return run.end(Outcome::Rejected, mixed);
     if (!fr.ok())
-        return run.end(Outcome::Failed, fr.reason + ". " + keep, problemOf(fr));
+        return run.endOnFetch(fr, keep);
     if (manifestFile.size() != ts->manifest.length || sha256Hex(manifestFile) != ts->manifest.sha256)
         return run.end(Outcome::Rejected, mixed);
     env = readEnvelope(manifestFile, &why);
@@ -388,9 +425,18 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     //    damaged since is not held: it downloads again).
     BlobStore blobs(m_root);
     QMap<QString, PinnedFile> missing; // by hash: identical files download once
-    for (const PinnedFile &pin : manifest->files)
-        if (!blobs.contains(pin))
-            missing.insert(pin.sha256, pin);
+    int damaged = 0;
+    for (const PinnedFile &pin : manifest->files) {
+        if (blobs.contains(pin) || missing.contains(pin.sha256))
+            continue;
+        missing.insert(pin.sha256, pin);
+        if (blobs.isDamaged(pin)) {
+            ++damaged;
+            qCWarning(lcSync).noquote() << "stored catalog file" << pin.sha256 << "("
+                                        << manifest->files.key(pin) << ") is damaged (wrong length); "
+                                        << "it is downloaded again and replaced";
+        }
+    }
     qint64 missingBytes = 0;
     for (const PinnedFile &pin : missing)
         missingBytes += pin.length;
@@ -417,9 +463,10 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
                                     keep));
         }
         if (!fr.ok())
-            return run.end(Outcome::Failed, fr.reason + ". " + keep, problemOf(fr));
-        if (QString bad = blobs.adoptPart(pin, what); !bad.isEmpty())
-            return run.end(Outcome::Rejected, bad + ". " + keep);
+            return run.endOnFetch(fr, keep);
+        bool mismatch = false;
+        if (QString bad = blobs.adoptPart(pin, what, &mismatch); !bad.isEmpty())
+            return run.end(mismatch ? Outcome::Rejected : Outcome::Failed, bad + ". " + keep);
         p.filesDone += 1;
         p.bytesDone = mirror.bytesReceived() - before;
         run.report.filesDownloaded += 1;
@@ -431,7 +478,34 @@ SyncReport CatalogUpdater::updateLocked(RepositoryMirror &mirror, const QDateTim
     bool rejected = false;
     if (QString err = builder.build(*manifest, manifestFile, progress, &rejected); !err.isEmpty())
         return run.end(rejected ? Outcome::Rejected : Outcome::Failed, err + ". " + keep);
-    return run.end(Outcome::Updated, {});
+    SyncReport &done = run.end(Outcome::Updated, {});
+    if (damaged > 0) {
+        // Staff learn that the kiosk's storage lost data, even though the sync went well.
+        done.problem = QStringLiteral("repaired");
+        done.warnings.append(QStringLiteral("%1 catalog file(s) stored on this kiosk were damaged; they "
+                                            "were downloaded again and replaced").arg(damaged));
+    }
+    return done;
+}
+
+std::optional<ManifestMetadata> CatalogUpdater::servedManifest(const RootMetadata &root) const
+{
+    const QString dir = CatalogGenerations(m_root).currentDirectory();
+    if (dir.isEmpty())
+        return std::nullopt;
+    QString why;
+    const auto env = readEnvelope(readSmallFile(dir + QStringLiteral("/manifest.json"), kMaxManifestBytes), &why);
+    if (!env)
+        return std::nullopt;
+    if (QString bad = checkThreshold(*env, root, root.manifest, QStringLiteral("the catalog list in use"));
+        !bad.isEmpty()) {
+        qCInfo(lcSync).noquote() << "the catalog in use is not vouched for by the trusted keys:" << bad;
+        return std::nullopt;
+    }
+    auto manifest = ManifestMetadata::parse(env->signedBytes, &why);
+    if (manifest && manifest->version != GenerationBuilder::versionOfGeneration(dir))
+        return std::nullopt;
+    return manifest;
 }
 
 QString outcomeName(SyncReport::Outcome outcome)

@@ -48,7 +48,10 @@ struct SyncReport {
     // "staff.problem.<problem>"): unreachable, no_space, expired, rejected, stopped,
     // local; empty when the sync succeeded.
     QString problem;
-    // "upgrade" too: the catalog in use could not be rebuilt for this software's schema.
+    // "upgrade" too: the catalog in use could not be rebuilt for this software's schema;
+    // "slow": the source delivered too slowly; "bad_stick": a stick holds something
+    // other than regular files; "repaired" (with Updated): damaged files this kiosk
+    // had stored were replaced (warnings say how many).
     QStringList warnings; // shown to staff even when the outcome is fine
     bool switched = false; // a new generation became current (an update or a schema upgrade)
     qint64 catalogVersion = 0; // the version being served after this sync (0: none)
@@ -98,6 +101,8 @@ private:
                             const ProgressFn &progress, const std::atomic_bool *cancel);
     // Empty when rebuilt, else the reason; *problem is the staff screen's key.
     QString upgradeLocked(const ProgressFn &progress, QString *problem);
+    // The kept list of the generation in use, if the trusted manifest keys vouch for it.
+    std::optional<ManifestMetadata> servedManifest(const RootMetadata &root) const;
     void recordAttempt(const SyncReport &report, const QDateTime &now, bool sync) const;
 
     QString m_root;

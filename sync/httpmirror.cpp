@@ -2,6 +2,7 @@
 
 #include "synclog.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <curl/curl.h>
 #include <mutex>
@@ -20,11 +21,20 @@ struct HttpMirror::Transfer {
     long status = 0;         // HTTP status of the response being received
     qint64 received = 0;
     QByteArray etag;
+    std::pair<const RepositoryMirror *, bool> cancel{nullptr, false}; // the flag was seen set
 };
 
 namespace {
 
 constexpr qint64 kMaxErrorBody = 64 * 1024;
+
+// libcurl calls this at least once a second, also while nothing arrives.
+int onProgress(void *userdata, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+    auto *cancelled = static_cast<std::pair<const RepositoryMirror *, bool> *>(userdata);
+    cancelled->second = cancelled->first->cancelled();
+    return cancelled->second ? 1 : 0;
+}
 
 void ensureCurl()
 {
@@ -101,6 +111,17 @@ FetchResult HttpMirror::perform(const QString &relPath, Transfer &t)
 {
     if (!m_curl)
         return {FetchResult::Failed, QStringLiteral("the network library could not start")};
+    const QString where = QStringLiteral("%1 from %2").arg(relPath, description());
+    if (FetchResult left = budgetLeft(where); !left.ok())
+        return left;
+    // This file's time: a grace for the connection plus its bytes at the slowest rate a
+    // working line delivers; never past the sync's own deadline.
+    const qint64 expected = qMax<qint64>(0, t.cap - t.resumeFrom);
+    qint64 limitMs = 1000 * (m_options.graceSeconds + expected / qMax<qint64>(1, m_options.minBytesPerSecond));
+    const bool byDeadline = !deadline().isForever() && deadline().remainingTime() < limitMs;
+    if (byDeadline)
+        limitMs = qMax<qint64>(1, deadline().remainingTime());
+    t.cancel.first = this;
     QUrl url = m_base;
     url.setPath(m_base.path().endsWith('/') ? m_base.path() + relPath : m_base.path() + '/' + relPath);
     const QByteArray urlBytes = url.toEncoded();
@@ -117,6 +138,10 @@ FetchResult HttpMirror::perform(const QString &relPath, Transfer &t)
     curl_easy_setopt(m_curl, CURLOPT_CONNECTTIMEOUT, long(m_options.connectTimeoutSeconds));
     curl_easy_setopt(m_curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(m_curl, CURLOPT_LOW_SPEED_TIME, long(m_options.stallTimeoutSeconds));
+    curl_easy_setopt(m_curl, CURLOPT_TIMEOUT_MS, long(limitMs));
+    curl_easy_setopt(m_curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(m_curl, CURLOPT_XFERINFOFUNCTION, &onProgress);
+    curl_easy_setopt(m_curl, CURLOPT_XFERINFODATA, &t.cancel);
     // A declared Content-Length above the cap is refused before any body arrives.
     curl_easy_setopt(m_curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(t.cap));
     curl_easy_setopt(m_curl, CURLOPT_USERAGENT, "disclosure-kiosk-sync/1");
@@ -139,6 +164,8 @@ FetchResult HttpMirror::perform(const QString &relPath, Transfer &t)
     }
     curl_easy_setopt(m_curl, CURLOPT_HTTPHEADER, headers);
 
+    QElapsedTimer took;
+    took.start();
     const CURLcode rc = curl_easy_perform(m_curl);
     curl_slist_free_all(headers);
     long code = 0, newConnections = 0;
@@ -147,7 +174,8 @@ FetchResult HttpMirror::perform(const QString &relPath, Transfer &t)
     m_connections += newConnections;
     qCDebug(lcSync) << "GET" << url.toString() << "curl" << int(rc) << "http" << code << "bytes" << t.received;
 
-    const QString where = QStringLiteral("%1 from %2").arg(relPath, description());
+    if (rc == CURLE_ABORTED_BY_CALLBACK && t.cancel.second)
+        return {FetchResult::Stopped, QStringLiteral("the update was stopped while downloading %1").arg(where)};
     if (rc == CURLE_OK && code == 304)
         return {FetchResult::NotModified, {}};
     if (rc == CURLE_OK && (code == 200 || code == 206))
@@ -164,6 +192,13 @@ FetchResult HttpMirror::perform(const QString &relPath, Transfer &t)
         return writeFailure(*t.file);
     if (t.writeFailed)
         return {FetchResult::Failed, QStringLiteral("cannot save %1 (disk full?)").arg(where)};
+    if (rc == CURLE_OPERATION_TIMEDOUT && took.elapsed() + 100 >= limitMs)
+        return {FetchResult::TooSlow,
+                byDeadline ? QStringLiteral("downloading %1 took longer than a catalog update may take; the "
+                                            "next update continues where this one stopped").arg(where)
+                           : QStringLiteral("the catalog server sends %1 too slowly (not within %2 s); the "
+                                            "next update continues where this one stopped")
+                                 .arg(where).arg(limitMs / 1000)};
     if (rc == CURLE_OPERATION_TIMEDOUT)
         return {FetchResult::Failed, QStringLiteral("the catalog server stopped sending %1 "
                                                     "(timed out)").arg(where)};

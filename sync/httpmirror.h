@@ -14,11 +14,17 @@ namespace catalogsync {
 
 struct HttpOptions {
     int connectTimeoutSeconds = 15;
-    // A transfer that moves no byte for this long is abandoned (slow or stalled server).
+    // A transfer that moves no byte for this long is abandoned (stalled server).
     int stallTimeoutSeconds = 30;
     // Explicit proxy ("http://proxy:3128"); empty uses http_proxy/https_proxy/no_proxy
     // from the environment as libcurl does.
     QString proxy;
+    // A server that trickles (a byte every few tenths of a second never stalls) is
+    // bounded per file: each file must arrive within graceSeconds plus its declared
+    // length (or, for metadata, its cap) at minBytesPerSecond. The sync as a whole is
+    // bounded by RepositoryMirror::setBudget.
+    int graceSeconds = 20;
+    qint64 minBytesPerSecond = 8 * 1024;
 };
 
 class HttpMirror : public RepositoryMirror

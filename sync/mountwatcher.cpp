@@ -70,6 +70,21 @@ MountWatcher::MountWatcher(QStringList roots, QString mountInfo, QObject *parent
 
 MountWatcher::~MountWatcher() { stop(); }
 
+QString MountWatcher::filesystemOf(const QByteArray &mountInfo, const QString &mountPoint)
+{
+    QString type;
+    for (const QByteArray &line : mountInfo.split('\n')) {
+        // id parent major:minor root MOUNT_POINT options [optional…] - FSTYPE source superopts
+        const QList<QByteArray> fields = line.split(' ');
+        const qsizetype dash = fields.indexOf("-");
+        if (fields.size() < 5 || dash < 5 || dash + 1 >= fields.size())
+            continue;
+        if (unescapeMountPath(fields[4]) == mountPoint)
+            type = QString::fromUtf8(fields[dash + 1]); // the last mount there is the one seen
+    }
+    return type;
+}
+
 QStringList MountWatcher::mountPointsUnder(const QByteArray &mountInfo, const QStringList &roots)
 {
     QStringList found;
@@ -137,11 +152,19 @@ void MountWatcher::run()
 
 void MountWatcher::rescan()
 {
-    const QStringList now = mountPointsUnder(readWhole(m_fd), m_roots);
+    const QByteArray table = readWhole(m_fd);
+    const QStringList now = mountPointsUnder(table, m_roots);
     const QSet<QString> current(now.cbegin(), now.cend());
     for (const QString &mp : now) {
         if (m_known.contains(mp))
             continue;
+        if (const QString type = filesystemOf(table, mp); !m_types.isEmpty() && !m_types.contains(type)) {
+            qCWarning(lcSync).noquote() << "filesystem mounted at" << mp << "is of type" << type
+                                        << "; catalog sticks must be" << m_types.join(QStringLiteral(" or "))
+                                        << "- not read";
+            emit unsupportedMounted(mp, type);
+            continue;
+        }
         const QString repo = mp + '/' + QLatin1String(kRepositoryFolder);
         if (QFileInfo(repo + QStringLiteral("/timestamp.json")).isFile()) {
             qCInfo(lcSync).noquote() << "USB stick with a catalog repository mounted at" << mp;

@@ -29,6 +29,12 @@ public:
                           QObject *parent = nullptr);
     ~MountWatcher() override; // stops and joins the thread
 
+    // Filesystem types a stick may have (mountinfo's names: "vfat", "exfat"); others
+    // are not looked at. FAT and exFAT cannot hold FIFOs, device nodes or symbolic
+    // links at all, which a stick formatted as ext4 could. Empty: any type. Call
+    // before start().
+    void setFilesystemTypes(const QStringList &types) { m_types = types; }
+
     // Starts watching. Filesystems already mounted at start are reported too (a stick
     // plugged in while the kiosk was off). False with *why when the table cannot be read.
     bool start(QString *why = nullptr);
@@ -37,6 +43,8 @@ public:
     // Mount points under any of roots (each a directory; "/media" covers
     // /media/usb0 and /media/kiosk/STICK), from mountinfo's text.
     static QStringList mountPointsUnder(const QByteArray &mountInfo, const QStringList &roots);
+    // The filesystem type of the mount at mountPoint in mountInfo's text ("" if none).
+    static QString filesystemOf(const QByteArray &mountInfo, const QString &mountPoint);
 
 signals:
     // A newly mounted filesystem holds a repository at repositoryDir.
@@ -44,12 +52,16 @@ signals:
     // A newly mounted filesystem under the roots without a repository folder.
     void otherMounted(const QString &mountPoint);
     void unmounted(const QString &mountPoint);
+    // A filesystem of a type not in setFilesystemTypes was mounted under the roots; it
+    // was not read.
+    void unsupportedMounted(const QString &mountPoint, const QString &filesystemType);
 
 private:
     void run();
     void rescan();
 
     QStringList m_roots;
+    QStringList m_types;
     QString m_mountInfo;
     int m_fd = -1;
     int m_wake = -1; // eventfd: stop()

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QFileDevice>
 #include <QString>
+#include <atomic>
 #include <functional>
 
 namespace catalogsync {
@@ -18,7 +20,10 @@ struct FetchResult {
         TooLarge,    // more bytes than allowed: the transfer was cut
         WrongLength, // a complete body, but shorter than declared
         Failed,      // network, server or local error
-        NoSpace      // the kiosk's disk is full (the download could not be written)
+        NoSpace,     // the kiosk's disk is full (the download could not be written)
+        NotRegular,  // a stick holds a FIFO, device or link where a file belongs
+        TooSlow,     // the file or the whole sync ran out of time (slow or stalled source)
+        Stopped      // the sync was cancelled (the kiosk stops, or a stick import comes first)
     };
     Status status = Failed;
     QString reason; // plain words, for staff
@@ -46,12 +51,27 @@ public:
     // it already holds. Never writes more than `length` bytes.
     virtual FetchResult fetchBlob(const QString &relPath, qint64 length, const QString &partFile) = 0;
 
+    // Bounds the transfers of one sync in time: every fetch ends with TooSlow once the
+    // deadline has passed, and with Stopped once *cancel is set (checked at least once a
+    // second while bytes move or wait). Set before the first fetch.
+    void setBudget(QDeadlineTimer deadline, const std::atomic_bool *cancel)
+    {
+        m_deadline = deadline;
+        m_cancel = cancel;
+    }
+
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+
     // Body bytes received from the mirror so far (what the transfer cost).
     qint64 bytesReceived() const { return m_bytesReceived; }
     // Called from the syncing thread with each chunk's size.
     std::function<void(qint64)> onBytes;
 
 protected:
+    QDeadlineTimer deadline() const { return m_deadline; }
+    // Stopped or TooSlow when the sync must end now, else Ok.
+    FetchResult budgetLeft(const QString &what) const;
+
     void countBytes(qint64 n)
     {
         m_bytesReceived += n;
@@ -61,6 +81,8 @@ protected:
 
 private:
     qint64 m_bytesReceived = 0;
+    QDeadlineTimer m_deadline = QDeadlineTimer::Forever;
+    const std::atomic_bool *m_cancel = nullptr;
 };
 
 // A repository in a local folder: a USB stick, or a mirror on a mounted share.

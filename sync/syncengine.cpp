@@ -47,34 +47,47 @@ bool SyncEngine::syncNow()
         return false;
     const QUrl url = m_settings.repositoryUrl;
     const HttpOptions http = m_settings.http;
-    return start([url, http](CatalogUpdater &updater, const CatalogUpdater::ProgressFn &progress,
-                             const std::atomic_bool *cancel) {
+    const int deadline = m_settings.transferDeadlineSeconds;
+    return start([url, http, deadline](CatalogUpdater &updater, const CatalogUpdater::ProgressFn &progress,
+                                       const std::atomic_bool *cancel) {
         HttpMirror mirror(url, http);
+        mirror.setBudget(QDeadlineTimer(std::chrono::seconds(deadline)), cancel);
         return updater.update(mirror, QDateTime::currentDateTimeUtc(), progress, cancel);
-    });
+    }, true);
 }
 
 bool SyncEngine::importFrom(const QString &directory, const QString &label)
 {
-    return start([directory, label](CatalogUpdater &updater, const CatalogUpdater::ProgressFn &progress,
-                                    const std::atomic_bool *cancel) {
+    const int deadline = m_settings.transferDeadlineSeconds;
+    return start([directory, label, deadline](CatalogUpdater &updater, const CatalogUpdater::ProgressFn &progress,
+                                              const std::atomic_bool *cancel) {
         LocalMirror mirror(directory, label);
+        mirror.setBudget(QDeadlineTimer(std::chrono::seconds(deadline)), cancel);
         return updater.update(mirror, QDateTime::currentDateTimeUtc(), progress, cancel);
-    });
+    }, false);
+}
+
+void SyncEngine::stopNetworkSync()
+{
+    if (isNetworkSyncRunning()) {
+        qCInfo(lcSync) << "stopping the network sync: a catalog USB stick comes first";
+        m_cancel = true;
+    }
 }
 
 bool SyncEngine::upgradeCatalog()
 {
     return start([](CatalogUpdater &updater, const CatalogUpdater::ProgressFn &progress, const std::atomic_bool *) {
         return updater.upgradeCurrent(progress);
-    });
+    }, false);
 }
 
-bool SyncEngine::start(Job job)
+bool SyncEngine::start(Job job, bool network)
 {
     if (m_worker)
         return false;
     m_cancel = false;
+    m_runningNetwork = network;
     const QString root = m_settings.syncRoot;
     const QString inUse = m_catalogInUse;
     m_worker = QThread::create([this, root, inUse, job] {

@@ -26,6 +26,8 @@ struct SyncSettings {
     HttpOptions http;
     int pollIntervalSeconds = 3600;
     int maxBackoffSeconds = 6 * 3600;
+    // Every sync's transfers (network or stick) end by then; downloads resume next time.
+    int transferDeadlineSeconds = 30 * 60;
 };
 
 class SyncEngine : public QObject
@@ -46,6 +48,12 @@ public:
     void startPolling();
     void stopPolling();
     bool isRunning() const { return m_worker != nullptr; }
+    // A network sync is running (a stick import may stop it: see stopNetworkSync).
+    bool isNetworkSyncRunning() const { return m_worker != nullptr && m_runningNetwork; }
+    // Stops a running network sync within about a second (what it downloaded is kept
+    // and resumed); its syncFinished reports "stopped". A staff member's stick must
+    // not wait behind a slow or stuck server.
+    void stopNetworkSync();
     // The catalog the UI has open; syncs keep its generation until the UI moves on.
     void setCatalogInUse(const QString &catalogPath) { m_catalogInUse = catalogPath; }
 
@@ -64,12 +72,13 @@ private:
     // One job on the worker thread: a sync from a mirror, or a schema upgrade.
     using Job = std::function<SyncReport(CatalogUpdater &, const CatalogUpdater::ProgressFn &,
                                          const std::atomic_bool *cancel)>;
-    bool start(Job job);
+    bool start(Job job, bool network);
     void onFinished(const SyncReport &report);
     void scheduleNextPoll();
 
     SyncSettings m_settings;
     QThread *m_worker = nullptr;
+    bool m_runningNetwork = false;
     std::atomic_bool m_cancel{false};
     QTimer m_pollTimer;
     int m_consecutiveFailures = 0;

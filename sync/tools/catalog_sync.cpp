@@ -2,6 +2,7 @@
 //   catalog-sync ROOT --install-root root.json       pin the first trusted keys
 //   catalog-sync ROOT --url http://host/catalog       sync over the network
 //   catalog-sync ROOT --dir /media/usb0/catalog       import from a folder or USB stick
+//   [--deadline-minutes N]                            transfers end after N minutes (30)
 // Exit status: 0 updated or up to date, 3 expired (still serving), 4 rejected,
 // 5 failed, 2 usage.
 #include "catalogupdater.h"
@@ -26,7 +27,8 @@ int main(int argc, char **argv)
     cli.addOptions({{"url", "repository URL", "url"},
                     {"dir", "repository folder (USB stick)", "path"},
                     {"install-root", "pin this root.json as the trusted keys", "file"},
-                    {"proxy", "HTTP proxy (default: from the environment)", "url"}});
+                    {"proxy", "HTTP proxy (default: from the environment)", "url"},
+                    {"deadline-minutes", "end the transfers after this long (default 30)", "n", "30"}});
     cli.process(app);
     if (cli.positionalArguments().size() != 1)
         cli.showHelp(2);
@@ -48,12 +50,17 @@ int main(int argc, char **argv)
         return 0;
     }
     std::unique_ptr<RepositoryMirror> mirror;
-    if (cli.isSet("url"))
-        mirror = std::make_unique<HttpMirror>(QUrl(cli.value("url")), HttpOptions{15, 30, cli.value("proxy")});
-    else if (cli.isSet("dir"))
+    if (cli.isSet("url")) {
+        HttpOptions http;
+        http.proxy = cli.value("proxy");
+        mirror = std::make_unique<HttpMirror>(QUrl(cli.value("url")), http);
+    } else if (cli.isSet("dir")) {
         mirror = std::make_unique<LocalMirror>(cli.value("dir"));
-    else
+    } else {
         cli.showHelp(2);
+    }
+    // A hostile or broken source cannot hold the sync (or the lock) for longer.
+    mirror->setBudget(QDeadlineTimer(std::chrono::minutes(qMax(1, cli.value("deadline-minutes").toInt()))), nullptr);
 
     const SyncReport r = CatalogUpdater(root).update(*mirror, QDateTime::currentDateTimeUtc());
     out << outcomeName(r.outcome) << ": version " << r.catalogVersion << ", " << r.bytesTransferred
