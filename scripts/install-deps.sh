@@ -27,6 +27,8 @@ PACKAGES=(
   # A4 printing: libcups, and for the tests a real cupsd with a cups-pdf queue and
   # poppler to read the PDFs back
   libcups2-dev cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
+  # the USB tests make a real ext4 stick image (mkfs.ext4 -d) to mount on a loop device
+  e2fsprogs
   # keyboard-wedge QR scanners (evdev with an exclusive grab)
   libevdev-dev
   # camera QR scanning (optional at build time)

@@ -240,6 +240,18 @@ void FaultProxy::handleConnection(int client)
     const QByteArray forwarded = request.left(end) + "\r\nConnection: close\r\n\r\n";
     qint64 relayed = 0;
     const qint64 cutAt = fault == Fault::CutAfterBytes ? m_faultBytes.load() : -1;
+    const auto relay = [&](const char *data, qint64 n) {
+        if (fault != Fault::Trickle)
+            return sendAll(client, data, n);
+        // A byte at a time, each a little too late to count as a stall; bounded by the
+        // client hanging up (send fails) or the proxy stopping.
+        for (qint64 i = 0; i < n && !m_stop; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(m_faultBytes.load()));
+            if (!sendAll(client, data + i, 1))
+                return false;
+        }
+        return !m_stop;
+    };
     if (sendAll(up, forwarded.constData(), forwarded.size())) {
         for (int i = 0; i < 100000 && readable(up, 10000); ++i) {
             ssize_t n = ::recv(up, buf, sizeof buf, 0);
@@ -247,7 +259,7 @@ void FaultProxy::handleConnection(int client)
                 break;
             if (cutAt >= 0 && relayed + n > cutAt)
                 n = cutAt - relayed;
-            if (n > 0 && !sendAll(client, buf, n))
+            if (n > 0 && !relay(buf, n))
                 break;
             relayed += n;
             if (cutAt >= 0 && relayed >= cutAt)
@@ -274,8 +286,12 @@ QString TestRepository::create()
 QString TestRepository::publish(qint64 version, int timestampDays)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    return RepositoryPublisher(repo()).publish(sources(), version, now.addDays(90),
-                                               now.addDays(timestampDays), {manifestKey}, {timestampKey});
+    RepositoryPublisher publisher(repo());
+    // The publisher refuses to publish what a kiosk would refuse, so a stale
+    // repository is made as one becomes stale: published, then its timestamp expires.
+    const QString e = publisher.publish(sources(), version, now.addDays(90), now.addDays(qMax(timestampDays, 1)),
+                                        {manifestKey}, {timestampKey});
+    return e.isEmpty() && timestampDays <= 0 ? publisher.renewTimestamp(now.addDays(timestampDays), {timestampKey}) : e;
 }
 
 QByteArray TestRepository::rootFile(int version) const

@@ -44,7 +44,8 @@ public:
         CutAfterBytes,  // relay that many response bytes, then drop the connection
         EndlessBody,    // 200 with no length and bytes forever (until the client quits)
         Status500,      // answer 500 Internal Server Error
-        Stall           // send headers, then nothing
+        Stall,          // send headers, then nothing
+        Trickle         // relay the response one byte every `bytes` milliseconds (never stalls)
     };
     explicit FaultProxy(quint16 upstreamPort);
     ~FaultProxy();

@@ -82,6 +82,55 @@ private slots:
         QCOMPARE(other.count(), 1);
         watcher.stop();
     }
+
+    void filesystemTypeFromTheMountTable()
+    {
+        const QByteArray table =
+            "36 35 98:0 / /media/kiosk-usb/sdb1 ro,nosuid,nodev,noexec shared:1 - vfat /dev/sdb1 ro,fmask=0022\n"
+            "37 35 7:0 / /media/kiosk-usb/sdc1 ro,relatime - ext4 /dev/loop0 ro\n"
+            "38 35 0:40 / /media/with\\040space rw master:2 shared:3 - exfat /dev/sdd1 rw\n";
+        QCOMPARE(MountWatcher::filesystemOf(table, "/media/kiosk-usb/sdb1"), QStringLiteral("vfat"));
+        QCOMPARE(MountWatcher::filesystemOf(table, "/media/kiosk-usb/sdc1"), QStringLiteral("ext4"));
+        QCOMPARE(MountWatcher::filesystemOf(table, "/media/with space"), QStringLiteral("exfat"));
+        QCOMPARE(MountWatcher::filesystemOf(table, "/media/none"), QString());
+    }
+
+    // A stick formatted as ext4 can carry named pipes and device nodes where catalog
+    // files belong; with the kiosk's types (FAT32, exFAT) it is not even looked into.
+    void sticksOfOtherFilesystemTypesAreNotRead()
+    {
+        const QString media = m_dir.filePath("typed");
+        QDir().mkpath(media);
+        const QString image = m_dir.filePath("ext4.img");
+        const QString content = m_dir.filePath("ext4-content/") + MountWatcher::kRepositoryFolder;
+        QVERIFY(QDir().mkpath(content));
+        QVERIFY(QFile(content + "/timestamp.json").open(QIODevice::WriteOnly));
+        QVERIFY(run({"mkfifo", content + "/2.root.json"}));
+        // mkfs.ext4 -d copies the folder (the FIFO too) into a new filesystem image.
+        if (!run({"mkfs.ext4", "-q", "-d", m_dir.filePath("ext4-content"), image, "8M"}))
+            QSKIP("mkfs.ext4 is not available");
+        QDir().mkpath(media + "/sdc1");
+        if (!run({"mount", "-o", "loop,ro", image, media + "/sdc1"}))
+            QSKIP("this machine does not let the test mount a loop device");
+        m_mounts.prepend(media + "/sdc1");
+
+        MountWatcher kiosk({media});
+        kiosk.setFilesystemTypes({"vfat", "exfat"});
+        QSignalSpy refused(&kiosk, &MountWatcher::unsupportedMounted);
+        QSignalSpy repo(&kiosk, &MountWatcher::repositoryMounted);
+        QVERIFY(kiosk.start());
+        QTRY_COMPARE(refused.count(), 1);
+        QCOMPARE(refused.at(0).at(0).toString(), media + "/sdc1");
+        QCOMPARE(refused.at(0).at(1).toString(), QStringLiteral("ext4"));
+        QCOMPARE(repo.count(), 0);
+        kiosk.stop();
+
+        MountWatcher anyType({media}); // the same stick where any type is allowed
+        QSignalSpy found(&anyType, &MountWatcher::repositoryMounted);
+        QVERIFY(anyType.start());
+        QTRY_COMPARE(found.count(), 1);
+        anyType.stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(SyncMountTest)

@@ -328,9 +328,19 @@ private slots:
         QCOMPARE(TrustStore(s.kiosk.root()).root(&why)->version, 2);
         QCOMPARE(s.kiosk.title(), kTitle + QStringLiteral("（新钥）"));
 
-        // The retired timestamp key is no longer good enough.
-        QCOMPARE(RepositoryPublisher(s.repo.repo()).renewTimestamp(
-                     QDateTime::currentDateTimeUtc().addDays(3), {oldTimestamp}), QString());
+        // The retired timestamp key is no longer good enough: the publisher refuses to
+        // sign with it, and a kiosk refuses a timestamp anyone signs with it.
+        const QString refused = RepositoryPublisher(s.repo.repo()).renewTimestamp(
+            QDateTime::currentDateTimeUtc().addDays(3), {oldTimestamp});
+        QVERIFY2(refused.contains("not signed by the trusted keys"), qPrintable(refused));
+        QString bad;
+        const auto current = readEnvelope(readAll(s.repo.repo() + "/timestamp.json"), &bad);
+        QVERIFY2(current, qPrintable(bad));
+        auto ts = TimestampMetadata::parse(current->signedBytes, &bad);
+        QVERIFY2(ts, qPrintable(bad));
+        ts->version += 1;
+        ts->expires = QDateTime::currentDateTimeUtc().addDays(3);
+        QVERIFY(writeAll(s.repo.repo() + "/timestamp.json", makeEnvelope(ts->toJson(), {oldTimestamp})));
         QVERIFY(renewedLater(s.repo.repo()));
         r = s.kiosk.sync(s.nginx.url());
         QVERIFY2(r.outcome == Outcome::Rejected && r.reason.contains("timestamp file is not signed"),
