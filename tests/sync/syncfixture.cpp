@@ -240,12 +240,27 @@ void FaultProxy::handleConnection(int client)
     const QByteArray forwarded = request.left(end) + "\r\nConnection: close\r\n\r\n";
     qint64 relayed = 0;
     const qint64 cutAt = fault == Fault::CutAfterBytes ? m_faultBytes.load() : -1;
+    QByteArray head; // the response's headers, until their end is seen
+    bool inBody = false;
     const auto relay = [&](const char *data, qint64 n) {
         if (fault != Fault::Trickle)
             return sendAll(client, data, n);
-        // A byte at a time, each a little too late to count as a stall; bounded by the
-        // client hanging up (send fails) or the proxy stopping.
-        for (qint64 i = 0; i < n && !m_stop; ++i) {
+        // Headers at full speed, then the body a byte at a time, each a little too late
+        // to count as a stall (libcurl's speed check counts body bytes only); bounded by
+        // the client hanging up (send fails) or the proxy stopping.
+        qint64 i = 0;
+        if (!inBody) {
+            const qsizetype before = head.size();
+            head.append(data, n);
+            const qsizetype end = head.indexOf("\r\n\r\n");
+            if (end < 0)
+                return sendAll(client, data, n);
+            i = end + 4 - before;
+            inBody = true;
+            if (!sendAll(client, data, i))
+                return false;
+        }
+        for (; i < n && !m_stop; ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(m_faultBytes.load()));
             if (!sendAll(client, data + i, 1))
                 return false;

@@ -45,7 +45,7 @@ public:
         EndlessBody,    // 200 with no length and bytes forever (until the client quits)
         Status500,      // answer 500 Internal Server Error
         Stall,          // send headers, then nothing
-        Trickle         // relay the response one byte every `bytes` milliseconds (never stalls)
+        Trickle         // relay the headers, then the body one byte every `bytes` milliseconds
     };
     explicit FaultProxy(quint16 upstreamPort);
     ~FaultProxy();
