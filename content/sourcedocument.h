@@ -7,6 +7,12 @@
 
 namespace content {
 
+// The most a catalog source file may hold (4 MiB). The longest real sources (a long
+// policy, a gazette issue) are a few hundred kilobytes; a larger file is a mistake or an
+// attack, and is refused before it is read. sync's repository publisher is to check the
+// same constant, so that a catalog that publishes also builds.
+inline constexpr qint64 kMaxSourceFileBytes = 4 * 1024 * 1024;
+
 // An editor-facing error: names the file (relative to the source tree), the line
 // when known (0 otherwise) and what is wrong.
 struct SourceError {
@@ -29,6 +35,11 @@ struct SourceDocument {
     int bodyLine = 0;  // file line where the body starts
 };
 
+// Every source is read only if it is a regular file of at most kMaxSourceFileBytes
+// inside the tree: a link (even on the way, such as a linked ui/ folder), a named pipe or
+// a device is refused unopened, and the error names the file, what it is and the limit.
+enum class SourcePresence { Required, Optional };
+
 // Reads root/relPath. Returns false (with errors appended) when the file cannot be
 // read, is not UTF-8, lacks front matter or its YAML does not parse.
 bool readSourceDocument(const QString &root, const QString &relPath, SourceDocument *doc,
@@ -38,8 +49,9 @@ bool readSourceDocument(const QString &root, const QString &relPath, SourceDocum
 bool parseSourceDocument(const QString &relPath, const QByteArray &bytes, SourceDocument *doc,
                          QList<SourceError> *errors);
 
-// Reads a plain YAML file (catalog.yaml, ui/*.yaml).
+// Reads a plain YAML file (catalog.yaml, ui/*.yaml). An Optional file with nothing at
+// its path gives false without an error; anything else there is read or refused.
 bool readYamlFile(const QString &root, const QString &relPath, YAML::Node *node,
-                  QList<SourceError> *errors);
+                  QList<SourceError> *errors, SourcePresence presence = SourcePresence::Required);
 
 } // namespace content
