@@ -7,11 +7,8 @@
 
 namespace content {
 
-// The most a catalog source file may hold (4 MiB). The longest real sources (a long
-// policy, a gazette issue) are a few hundred kilobytes; a larger file is a mistake or an
-// attack, and is refused before it is read. sync's repository publisher is to check the
-// same constant, so that a catalog that publishes also builds.
-inline constexpr qint64 kMaxSourceFileBytes = 4 * 1024 * 1024;
+// The largest catalog source file read (a long gazette issue is a few hundred KB).
+constexpr qint64 kMaxSourceFileBytes = 4 * 1024 * 1024;
 
 // An editor-facing error: names the file (relative to the source tree), the line
 // when known (0 otherwise) and what is wrong.
@@ -35,11 +32,13 @@ struct SourceDocument {
     int bodyLine = 0;  // file line where the body starts
 };
 
+// Whether a source file must be there (catalog.yaml) or may be left out (synonyms).
+enum class SourcePresence { Required, Optional };
+
 // Every source is read only if it is a regular file of at most kMaxSourceFileBytes
 // inside the tree: a link (even on the way, such as a linked ui/ folder), a named pipe or
 // a device is refused unopened, and the error names the file, what it is and the limit.
-enum class SourcePresence { Required, Optional };
-
+//
 // Reads root/relPath. Returns false (with errors appended) when the file cannot be
 // read, is not UTF-8, lacks front matter or its YAML does not parse.
 bool readSourceDocument(const QString &root, const QString &relPath, SourceDocument *doc,
