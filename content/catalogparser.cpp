@@ -505,7 +505,9 @@ QStringList itemFiles(const QString &root, const QString &dir, QList<SourceError
                         QStringLiteral("is %1; a catalog source tree holds only regular files and "
                                        "folders, so it was neither followed nor read")
                             .arg(e.kind)});
-    files.removeIf([](const QString &f) { return !f.endsWith(QLatin1String(".md")); });
+    // As QDir's "*.md" matched before: in any case.
+    files.removeIf(
+        [](const QString &f) { return !f.endsWith(QLatin1String(".md"), Qt::CaseInsensitive); });
     return files;
 }
 

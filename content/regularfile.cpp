@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
@@ -277,8 +278,11 @@ QStringList listRegularFiles(const QString &baseDir, const QString &relDir,
         ::close(dir);
         dir = next;
     }
+    const qsizetype firstIrregular = irregular->size();
     listFolder(dir, parts.join('/'), &files, irregular);
-    files.sort();
+    files.sort(); // readdir's order is the disk's, not the editor's
+    std::sort(irregular->begin() + firstIrregular, irregular->end(),
+              [](const IrregularEntry &a, const IrregularEntry &b) { return a.relPath < b.relPath; });
     return files;
 }
 
