@@ -24,9 +24,13 @@ QString KioskSettings::set(const QString &key, const QString &raw)
     if (!spec)
         return QStringLiteral("%1 is not a known setting").arg(key);
     const CheckedValue checked = checkValue(*spec, raw);
-    if (!checked.value)
-        return QStringLiteral("%1 = '%2' %3; using the default '%4'")
-            .arg(key, raw.left(80), checked.problem, spec->defaultValue.toStringList().join(","));
+    if (!checked.value) {
+        const QString shown = mayLogValue(*spec)
+                                  ? QStringLiteral("'%1'").arg(raw.left(80))
+                                  : QStringLiteral("(%1 characters, not shown)").arg(raw.size());
+        return QStringLiteral("%1 = %2 %3; using the default %4")
+            .arg(key, shown, checked.problem, describeDefault(*spec));
+    }
     m_values.insert(key, *checked.value);
     m_explicit.insert(key, true);
     return {};
@@ -76,11 +80,12 @@ KioskSettings KioskSettings::load(const QString &path, QList<SettingsIssue> *iss
     }
 
     if (!settings.offeredLanguages().contains(settings.defaultLanguage())) {
+        const QString first = settings.offeredLanguages().first();
         report("language/default",
                QStringLiteral("language/default = '%1' is not among language/offered; using "
-                              "the first offered language")
-                   .arg(settings.defaultLanguage()));
-        settings.m_values.insert("language/default", settings.offeredLanguages().first());
+                              "'%2', the first offered language")
+                   .arg(settings.defaultLanguage(), first));
+        settings.m_values.insert("language/default", first);
     }
     return settings;
 }

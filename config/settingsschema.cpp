@@ -1,7 +1,8 @@
 #include "settingsschema.h"
+#include "pinhashform.h"
 
 #include <QDir>
-#include <QRegularExpression>
+#include <QUrl>
 
 namespace config {
 
@@ -34,7 +35,7 @@ const std::vector<SettingSpec> &settingsSchema()
         {"scan/suffix", SettingType::Choice, "auto", 0, 0, {"auto", "cr", "lf", "crlf"}},
         {"scan/keyboard_scanner", SettingType::DevicePath, "auto", 0, 0, {}},
         {"scan/camera", SettingType::Text, "none", 0, 0, {}},
-        {"sync/url", SettingType::Text, QString(), 0, 0, {}},
+        {"sync/url", SettingType::WebAddress, QString(), 0, 0, {}},
         {"sync/root", SettingType::FilePath, QString(), 0, 0, {}},
         {"sync/poll_interval_minutes", SettingType::Integer, 60, 5, 1440, {}},
         {"sync/transfer_deadline_minutes", SettingType::Integer, 30, 1, 720, {}},
@@ -42,7 +43,7 @@ const std::vector<SettingSpec> &settingsSchema()
         {"sync/usb_mount_roots", SettingType::Text, "/media,/run/media", 0, 0, {}},
         {"sync/usb_filesystem_types", SettingType::Text, "vfat,exfat", 0, 0, {}},
         {"sync/expiry_warning_days", SettingType::Integer, 3, 1, 30, {}},
-        {"staff/pin_hash", SettingType::Text, QString(), 0, 0, {}},
+        {"staff/pin_hash", SettingType::PinHash, QString(), 0, 0, {}},
     };
     return schema;
 }
@@ -74,8 +75,34 @@ QString describeAllowed(const SettingSpec &spec)
         return QStringLiteral("an absolute file path, or empty for the built-in location");
     case SettingType::Text:
         return QStringLiteral("a single line of text");
+    case SettingType::WebAddress:
+        return QStringLiteral("empty, or an http:// or https:// address with a host name, such as "
+                              "https://catalog.example.gov.cn/zone1");
+    case SettingType::PinHash:
+        return QStringLiteral("empty, or an Argon2id hash made by kiosk --hash-pin "
+                              "($argon2id$v=19$m=…,t=…,p=…$salt$hash, in quotes)");
     }
     return {};
+}
+
+QString describeDefault(const SettingSpec &spec)
+{
+    const QString text = spec.defaultValue.typeId() == QMetaType::QStringList
+                             ? spec.defaultValue.toStringList().join(',')
+                             : spec.defaultValue.toString();
+    return text.isEmpty() ? QStringLiteral("(empty)") : QStringLiteral("'%1'").arg(text);
+}
+
+bool mayLogValue(const SettingSpec &spec) { return spec.type != SettingType::PinHash; }
+
+// A repository address the sync engine can fetch from: anything else (ftp://, a bare
+// host name, a typo'd scheme) would only fail later, at every poll, in the sync log.
+static bool isWebAddress(const QString &v)
+{
+    const QUrl url(v, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == QLatin1String("https") ||
+                             url.scheme() == QLatin1String("http")) &&
+           !url.host().isEmpty();
 }
 
 static CheckedValue rejected(const SettingSpec &spec)
@@ -141,6 +168,14 @@ CheckedValue checkValue(const SettingSpec &spec, const QString &raw)
         if (v.contains('\n') || v.contains('\r'))
             return rejected(spec);
         return {v, {}};
+    case SettingType::WebAddress:
+        if (v.isEmpty() || isWebAddress(v))
+            return {v, {}};
+        return rejected(spec);
+    case SettingType::PinHash: // empty keeps its meaning: the staff screen stays closed
+        if (v.isEmpty() || isArgon2idPinHash(v))
+            return {v, {}};
+        return rejected(spec);
     }
     return rejected(spec);
 }

@@ -20,6 +20,8 @@ enum class SettingType {
     DevicePath, // "auto", "none" or an absolute path under /dev
     FilePath,   // an absolute path, or empty for the built-in location
     Text,       // any single-line text
+    WebAddress, // empty, or an http:// or https:// address with a host
+    PinHash,    // empty, or an Argon2id hash as `kiosk --hash-pin` writes it (never logged)
 };
 
 struct SettingSpec {
@@ -41,5 +43,10 @@ const std::vector<SettingSpec> &settingsSchema();
 const SettingSpec *findSetting(const QString &key);
 CheckedValue checkValue(const SettingSpec &spec, const QString &raw);
 QString describeAllowed(const SettingSpec &spec);
+// The built-in default as staff would write it ("120", "zh-Hans,en,ug"), or "(empty)".
+QString describeDefault(const SettingSpec &spec);
+// Whether a value of this setting may appear in a log: a bad staff/pin_hash may well be
+// the PIN itself, typed where its hash belongs.
+bool mayLogValue(const SettingSpec &spec);
 
 } // namespace config

@@ -1,8 +1,8 @@
 #include "catalogparser.h"
 #include "fieldreader.h"
+#include "regularfile.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -427,10 +427,8 @@ void parseUi(const QString &root, CatalogRecords &records, QList<SourceError> *e
 void parseSynonyms(const QString &root, CatalogRecords &records, QList<SourceError> *errors)
 {
     const QString rel = QStringLiteral("search/synonyms.yaml");
-    if (!QFileInfo::exists(root + '/' + rel))
-        return;
     YAML::Node node;
-    if (!readYamlFile(root, rel, &node, errors))
+    if (!readYamlFile(root, rel, &node, errors, SourcePresence::Optional))
         return;
     FieldReader r(rel, node, 1, errors);
     r.rejectUnknown({"groups", "colloquial", "hot"});
@@ -495,6 +493,24 @@ void checkLinks(const CatalogRecords &records, QList<SourceError> *errors)
     }
 }
 
+// The item files (*.md) below root/dir. The folder holds regular files and folders only:
+// a link would take sources from outside the reviewed tree (or from /dev/zero), a pipe
+// would block the build, and skipping them silently would drop items unnoticed.
+QStringList itemFiles(const QString &root, const QString &dir, QList<SourceError> *errors)
+{
+    QList<IrregularEntry> irregular;
+    QStringList files = listRegularFiles(root, dir, &irregular);
+    for (const IrregularEntry &e : irregular)
+        errors->append({e.relPath, 0,
+                        QStringLiteral("is %1; a catalog source tree holds only regular files and "
+                                       "folders, so it was neither followed nor read")
+                            .arg(e.kind)});
+    // As QDir's "*.md" matched before: in any case.
+    files.removeIf(
+        [](const QString &f) { return !f.endsWith(QLatin1String(".md"), Qt::CaseInsensitive); });
+    return files;
+}
+
 } // namespace
 
 QString directoryForKind(const QString &kind)
@@ -553,12 +569,7 @@ CatalogRecords parseCatalogSources(const QString &sourceDir, QList<SourceError> 
     QHash<QString, QString> translationIds;
     for (const QString &kind : kKinds) {
         const QString dir = directoryForKind(kind);
-        QStringList files;
-        QDirIterator it(root + '/' + dir, {"*.md"}, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files << QDir(root).relativeFilePath(it.next());
-        files.sort();
-        for (const QString &rel : files) {
+        for (const QString &rel : itemFiles(root, dir, errors)) {
             SourceDocument doc;
             if (!readSourceDocument(root, rel, &doc, errors))
                 continue;

@@ -3,8 +3,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,7 +49,17 @@ QString kindOf(mode_t mode)
         return QStringLiteral("a folder");
     if (S_ISLNK(mode))
         return QStringLiteral("a symbolic link");
+    if (S_ISREG(mode))
+        return QStringLiteral("a regular file");
     return QStringLiteral("not a regular file");
+}
+
+RegularFile notRegular(QString reason, QString entry, mode_t mode)
+{
+    RegularFile r = failure(RegularFile::NotRegular, std::move(reason));
+    r.entry = std::move(entry);
+    r.kind = kindOf(mode);
+    return r;
 }
 
 } // namespace
@@ -67,14 +79,23 @@ int openRegularFile(const QString &baseDir, const QString &relPath, qint64 *size
         return -1;
     }
     for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
-        const int next = ::openat(dir, QFile::encodeName(parts[i]).constData(),
+        const QByteArray folder = QFile::encodeName(parts[i]);
+        const int next = ::openat(dir, folder.constData(),
                                   O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
         const int err = errno;
-        ::close(dir);
         if (next < 0) {
             *result = openFailure(err, shown);
+            // Say which folder on the way it was, and what it is instead.
+            struct stat st {};
+            if ((err == ELOOP || err == ENOTDIR) &&
+                ::fstatat(dir, folder.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+                result->entry = parts.mid(0, i + 1).join('/');
+                result->kind = kindOf(st.st_mode);
+            }
+            ::close(dir);
             return -1;
         }
+        ::close(dir);
         dir = next;
     }
     const QByteArray name = QFile::encodeName(parts.last());
@@ -87,8 +108,9 @@ int openRegularFile(const QString &baseDir, const QString &relPath, qint64 *size
     }
     if (!S_ISREG(st.st_mode)) {
         ::close(dir);
-        *result = failure(RegularFile::NotRegular,
-                          QStringLiteral("%1 is %2, not a regular file; it was not read").arg(shown, kindOf(st.st_mode)));
+        *result = notRegular(QStringLiteral("%1 is %2, not a regular file; it was not read")
+                                 .arg(shown, kindOf(st.st_mode)),
+                             relPath, st.st_mode);
         return -1;
     }
     const int fd = ::openat(dir, name.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -99,10 +121,17 @@ int openRegularFile(const QString &baseDir, const QString &relPath, qint64 *size
         return -1;
     }
     // And look again at what was opened: the entry may have been swapped meanwhile.
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (::fstat(fd, &st) != 0) {
+        const int statErr = errno;
         ::close(fd);
-        *result = failure(RegularFile::NotRegular,
-                          QStringLiteral("%1 is not a regular file; it was not read").arg(shown));
+        *result = failure(RegularFile::Failed,
+                          QStringLiteral("cannot look at %1: %2").arg(shown, errnoText(statErr)));
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        *result = notRegular(QStringLiteral("%1 is not a regular file; it was not read").arg(shown),
+                             relPath, st.st_mode);
         return -1;
     }
     *size = qint64(st.st_size);
@@ -122,8 +151,13 @@ RegularFile readRegularFile(const QString &baseDir, const QString &relPath, qint
     const QString shown = QDir::cleanPath(baseDir + '/' + relPath);
     if (size > cap) {
         ::close(fd);
-        return failure(RegularFile::TooLarge, QStringLiteral("%1 is %2 bytes, more than the %3 allowed")
-                                                  .arg(shown).arg(size).arg(cap));
+        RegularFile tooLarge = failure(RegularFile::TooLarge,
+                                       QStringLiteral("%1 is %2 bytes, more than the %3 allowed")
+                                           .arg(shown)
+                                           .arg(size)
+                                           .arg(cap));
+        tooLarge.size = size;
+        return tooLarge;
     }
     // The size may change while reading: read at most one byte more than the cap.
     out->resize(qsizetype(qMin(size, cap) + 1));
@@ -169,6 +203,87 @@ RegularFile readRegularFile(const QString &path, qint64 cap, QByteArray *out)
 {
     const QFileInfo fi(path);
     return readRegularFile(fi.absolutePath(), fi.fileName(), cap, out);
+}
+
+namespace {
+
+const int kFolderFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
+
+// Adds what the open folder `folder` (rel below the base; taken over and closed) holds.
+void listFolder(int folder, const QString &rel, QStringList *files,
+                QList<IrregularEntry> *irregular)
+{
+    DIR *d = ::fdopendir(folder);
+    if (!d) {
+        irregular->append(
+            {rel, QStringLiteral("a folder that cannot be read: %1").arg(errnoText(errno))});
+        ::close(folder);
+        return;
+    }
+    const QString prefix = rel.isEmpty() ? QString() : rel + '/';
+    while (const dirent *e = ::readdir(d)) {
+        if (e->d_name[0] == '.') // ".", ".." and hidden entries
+            continue;
+        const QString path = prefix + QFile::decodeName(e->d_name);
+        struct stat st {};
+        if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue; // gone meanwhile
+        if (S_ISREG(st.st_mode)) {
+            files->append(path);
+        } else if (S_ISDIR(st.st_mode)) {
+            const int sub = ::openat(::dirfd(d), e->d_name, kFolderFlags);
+            if (sub < 0) // swapped for a link meanwhile, or not readable
+                irregular->append(
+                    {path,
+                     QStringLiteral("a folder that cannot be read: %1").arg(errnoText(errno))});
+            else
+                listFolder(sub, path, files, irregular);
+        } else {
+            irregular->append({path, kindOf(st.st_mode)});
+        }
+    }
+    ::closedir(d);
+}
+
+} // namespace
+
+QStringList listRegularFiles(const QString &baseDir, const QString &relDir,
+                             QList<IrregularEntry> *irregular)
+{
+    QStringList files;
+    int dir = ::open(QFile::encodeName(baseDir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) {
+        irregular->append(
+            {baseDir, QStringLiteral("a folder that cannot be read: %1").arg(errnoText(errno))});
+        return files;
+    }
+    const QStringList parts = relDir.split('/', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QByteArray folder = QFile::encodeName(parts[i]);
+        const int next = ::openat(dir, folder.constData(), kFolderFlags);
+        const int err = errno;
+        if (next < 0) {
+            // Not there, or a regular file: nothing to list. Anything else is named.
+            struct stat st {};
+            if (::fstatat(dir, folder.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                !S_ISREG(st.st_mode))
+                irregular->append(
+                    {parts.mid(0, i + 1).join('/'),
+                     S_ISDIR(st.st_mode)
+                         ? QStringLiteral("a folder that cannot be read: %1").arg(errnoText(err))
+                         : kindOf(st.st_mode)});
+            ::close(dir);
+            return files;
+        }
+        ::close(dir);
+        dir = next;
+    }
+    const qsizetype firstIrregular = irregular->size();
+    listFolder(dir, parts.join('/'), &files, irregular);
+    files.sort(); // readdir's order is the disk's, not the editor's
+    std::sort(irregular->begin() + firstIrregular, irregular->end(),
+              [](const IrregularEntry &a, const IrregularEntry &b) { return a.relPath < b.relPath; });
+    return files;
 }
 
 } // namespace content

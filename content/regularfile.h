@@ -8,7 +8,9 @@
 
 #include <QByteArray>
 #include <QDeadlineTimer>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace content {
 
@@ -21,8 +23,14 @@ struct RegularFile {
         TimedOut,   // the deadline passed while reading
         Failed      // an I/O error
     };
+    RegularFile() = default;
+    RegularFile(Status s, QString why) : status(s), reason(std::move(why)) {}
     Status status = Failed;
     QString reason; // plain words naming the file
+    // The facts behind NotRegular and TooLarge, for callers that word their own errors:
+    QString entry;    // what was not a regular file or folder: relPath, or a folder on its way
+    QString kind;     // what entry is instead: "a symbolic link", "a named pipe", …
+    qint64 size = -1; // TooLarge: the length found (-1 when it grew while being read)
     bool ok() const { return status == Ok; }
 };
 
@@ -38,5 +46,21 @@ RegularFile readRegularFile(const QString &baseDir, const QString &relPath, qint
 
 // The same for a single path (its folder is the trusted base).
 RegularFile readRegularFile(const QString &path, qint64 cap, QByteArray *out);
+
+// Something below a listed folder that is neither a regular file nor a folder.
+struct IrregularEntry
+{
+    QString relPath; // relative to the base folder
+    QString kind;    // "a symbolic link", "a named pipe", "a device", "a socket", or
+                     // "a folder that cannot be read: <why>"
+};
+
+// The regular files below baseDir/relDir, as sorted paths relative to baseDir, found
+// without following a link (relDir itself must not be one) or opening anything but
+// folders. Every link, named pipe, device or socket met is left out and added to
+// *irregular. Hidden entries (".name", such as editors' lock files) are skipped, and a
+// relDir that is not there lists nothing.
+QStringList listRegularFiles(const QString &baseDir, const QString &relDir,
+                             QList<IrregularEntry> *irregular);
 
 } // namespace content

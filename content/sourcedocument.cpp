@@ -1,6 +1,7 @@
 #include "sourcedocument.h"
+#include "regularfile.h"
 
-#include <QFile>
+#include <QLocale>
 #include <QStringDecoder>
 
 namespace content {
@@ -20,14 +21,60 @@ bool decodeUtf8(const QString &rel, QByteArray bytes, QString *text, QList<Sourc
     return true;
 }
 
-bool readUtf8(const QString &root, const QString &rel, QString *text, QList<SourceError> *errors)
+QString limitText()
 {
-    QFile f(root + '/' + rel);
-    if (!f.open(QIODevice::ReadOnly)) {
-        errors->append({rel, 0, QStringLiteral("cannot be read: %1").arg(f.errorString())});
-        return false;
+    return QStringLiteral("%1 (%2 bytes)")
+        .arg(QLocale::c().formattedDataSize(kMaxSourceFileBytes, 0, QLocale::DataSizeIecFormat))
+        .arg(kMaxSourceFileBytes);
+}
+
+// Why rel was not read, in an editor's words (the file is named by the SourceError).
+QString refusal(const QString &rel, const RegularFile &r)
+{
+    const QString rule = QStringLiteral("catalog sources must be regular files, so it was not read");
+    switch (r.status) {
+    case RegularFile::NotFound:
+        return QStringLiteral("does not exist");
+    case RegularFile::NotRegular:
+        if (r.entry.isEmpty())
+            return QStringLiteral("is not a regular file; %1").arg(rule);
+        if (r.entry != rel) // a folder on the way, such as a linked ui/
+            return QStringLiteral("is inside %1, which is %2, not a folder; %3")
+                .arg(r.entry, r.kind, rule);
+        return QStringLiteral("is %1, not a regular file; %2").arg(r.kind, rule);
+    case RegularFile::TooLarge: {
+        const QString size = r.size >= 0 ? QStringLiteral("%1 bytes").arg(r.size)
+                                         : QStringLiteral("larger than that");
+        return QStringLiteral("is %1, more than the %2 a catalog source may have; it was not read")
+            .arg(size, limitText());
     }
-    return decodeUtf8(rel, f.readAll(), text, errors);
+    case RegularFile::Ok:
+    case RegularFile::TimedOut:
+    case RegularFile::Failed:
+        break;
+    }
+    return QStringLiteral("cannot be read (%1)").arg(r.reason);
+}
+
+// Every source is read through here: only a regular file inside the tree, at most
+// kMaxSourceFileBytes, and never by following a link or opening a pipe or device.
+// An optional file that is not there at all gives false without an error.
+bool readSource(const QString &root, const QString &rel, QByteArray *bytes,
+                QList<SourceError> *errors, SourcePresence presence = SourcePresence::Required)
+{
+    const RegularFile r = readRegularFile(root, rel, kMaxSourceFileBytes, bytes);
+    if (r.ok())
+        return true;
+    if (!(r.status == RegularFile::NotFound && presence == SourcePresence::Optional))
+        errors->append({rel, 0, refusal(rel, r)});
+    return false;
+}
+
+bool readUtf8(const QString &root, const QString &rel, QString *text, QList<SourceError> *errors,
+              SourcePresence presence)
+{
+    QByteArray bytes;
+    return readSource(root, rel, &bytes, errors, presence) && decodeUtf8(rel, bytes, text, errors);
 }
 
 bool parseYaml(const QString &rel, const QString &text, int firstLine, YAML::Node *node,
@@ -52,12 +99,9 @@ bool parseYaml(const QString &rel, const QString &text, int firstLine, YAML::Nod
 bool readSourceDocument(const QString &root, const QString &relPath, SourceDocument *doc,
                         QList<SourceError> *errors)
 {
-    QFile f(root + '/' + relPath);
-    if (!f.open(QIODevice::ReadOnly)) {
-        errors->append({relPath, 0, QStringLiteral("cannot be read: %1").arg(f.errorString())});
-        return false;
-    }
-    return parseSourceDocument(relPath, f.readAll(), doc, errors);
+    QByteArray bytes;
+    return readSource(root, relPath, &bytes, errors) &&
+           parseSourceDocument(relPath, bytes, doc, errors);
 }
 
 bool parseSourceDocument(const QString &relPath, const QByteArray &bytes, SourceDocument *doc,
@@ -94,10 +138,10 @@ bool parseSourceDocument(const QString &relPath, const QByteArray &bytes, Source
 }
 
 bool readYamlFile(const QString &root, const QString &relPath, YAML::Node *node,
-                  QList<SourceError> *errors)
+                  QList<SourceError> *errors, SourcePresence presence)
 {
     QString text;
-    if (!readUtf8(root, relPath, &text, errors))
+    if (!readUtf8(root, relPath, &text, errors, presence))
         return false;
     return parseYaml(relPath, text, 1, node, errors);
 }

@@ -32,6 +32,13 @@ struct SourceDocument {
     int bodyLine = 0;  // file line where the body starts
 };
 
+// Whether a source file must be there (catalog.yaml) or may be left out (synonyms).
+enum class SourcePresence { Required, Optional };
+
+// Every source is read only if it is a regular file of at most kMaxSourceFileBytes
+// inside the tree: a link (even on the way, such as a linked ui/ folder), a named pipe or
+// a device is refused unopened, and the error names the file, what it is and the limit.
+//
 // Reads root/relPath. Returns false (with errors appended) when the file cannot be
 // read, is not UTF-8, lacks front matter or its YAML does not parse.
 bool readSourceDocument(const QString &root, const QString &relPath, SourceDocument *doc,
@@ -41,8 +48,9 @@ bool readSourceDocument(const QString &root, const QString &relPath, SourceDocum
 bool parseSourceDocument(const QString &relPath, const QByteArray &bytes, SourceDocument *doc,
                          QList<SourceError> *errors);
 
-// Reads a plain YAML file (catalog.yaml, ui/*.yaml).
+// Reads a plain YAML file (catalog.yaml, ui/*.yaml). An Optional file with nothing at
+// its path gives false without an error; anything else there is read or refused.
 bool readYamlFile(const QString &root, const QString &relPath, YAML::Node *node,
-                  QList<SourceError> *errors);
+                  QList<SourceError> *errors, SourcePresence presence = SourcePresence::Required);
 
 } // namespace content

@@ -2,11 +2,16 @@
 // error is reported with file, line and reason, and never leaves a catalog behind.
 #include "catalogbuilder.h"
 #include "catalogstore.h"
+#include "sourcedocument.h"
 #include "testsupport.h"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <fcntl.h>
+#include <future>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace content;
 using testsupport::writeFile;
@@ -84,6 +89,45 @@ private:
         for (const auto &e : r.errors)
             lines << e.toString();
         return lines.join('\n');
+    }
+
+    // True when the report has an error for exactly `file` whose message says `what`.
+    static bool namesFile(const BuildReport &r, const QString &file, const QString &what)
+    {
+        for (const auto &e : r.errors)
+            if (e.file == file && e.message.contains(what))
+                return true;
+        return false;
+    }
+
+    // Builds on a worker so that a reader stuck in open() on a named pipe fails the test
+    // instead of hanging it: past the deadline each pipe gets a writer, which lets the
+    // reader go on (it then reads an empty file), and the test fails.
+    void buildWithin(const QString &tree, const QString &out, const QStringList &pipes,
+                     BuildReport *report)
+    {
+        auto build = std::async(std::launch::async, [&] { return buildCatalog(tree, out); });
+        bool stuck = false;
+        while (build.wait_for(std::chrono::seconds(stuck ? 1 : 30)) != std::future_status::ready) {
+            stuck = true;
+            for (const QString &pipe : pipes) {
+                const int fd = ::open(QFile::encodeName(pipe).constData(), O_WRONLY | O_NONBLOCK);
+                if (fd >= 0)
+                    ::close(fd);
+            }
+        }
+        *report = build.get();
+        QVERIFY2(!stuck, "the build blocked on a named pipe in the source tree");
+    }
+
+    // A failed build leaves the catalog already at `out` as it was, and no temporary file.
+    void verifyNothingWritten(const QString &out)
+    {
+        QCOMPARE(testsupport::readFile(out), QStringLiteral("previous catalog"));
+        const QStringList leftovers =
+            QDir(QFileInfo(out).absolutePath())
+                .entryList({QStringLiteral(".*building*")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(',')));
     }
 
 private slots:
@@ -302,6 +346,119 @@ private slots:
         const BuildReport report = buildCatalog(tree, m_tmp.filePath("ui.db"));
         QVERIFY2(describe(report).contains("ui/home.yaml"), qPrintable(describe(report)));
         QVERIFY(describe(report).contains("'home.no_such_key' is not a key"));
+    }
+
+    // Sources are regular files inside the tree. A link (to /dev/zero, to a folder or to
+    // a file), a named pipe or a linked folder is named in an error, never opened for
+    // reading (a pipe would block, /dev/zero would fill memory), and nothing is written.
+    void onlyRegularFilesAreRead_data()
+    {
+        QTest::addColumn<QString>("entry"); // what is planted in the tree
+        QTest::addColumn<QString>("plant"); // zero-link, pipe, folder-link, file-link
+        QTest::addColumn<QString>("file");  // the file the error must name
+        QTest::addColumn<QString>("what");  // what the error must say it is
+        const auto row = [](const char *name, const char *entry, const char *plant,
+                            const char *file, const char *what) {
+            QTest::newRow(name) << QString(entry) << QString(plant) << QString(file)
+                                << QString(what);
+        };
+        row("guide linked to /dev/zero", "guides/zz-zero.md", "zero-link", "guides/zz-zero.md",
+            "is a symbolic link");
+        row("catalog.yaml linked to /dev/zero", "catalog.yaml", "zero-link", "catalog.yaml",
+            "is a symbolic link");
+        row("named pipe among the guides", "guides/zz-pipe.md", "pipe", "guides/zz-pipe.md",
+            "is a named pipe");
+        row("named pipe as ui/home.yaml", "ui/home.yaml", "pipe", "ui/home.yaml",
+            "is a named pipe");
+        row("named pipe as the optional synonyms", "search/synonyms.yaml", "pipe",
+            "search/synonyms.yaml", "is a named pipe");
+        row("named pipe deep in a folder", "qa/more/zz-pipe.txt", "pipe", "qa/more/zz-pipe.txt",
+            "is a named pipe");
+        row("linked folder among the guides", "guides/more", "folder-link", "guides/more",
+            "is a symbolic link");
+        row("linked item folder", "points", "folder-link", "points", "is a symbolic link");
+        row("linked ui folder", "ui", "folder-link", "ui/strings.yaml",
+            "inside ui, which is a symbolic link");
+        row("guide linked to a regular file", "guides/zz-link.md", "file-link",
+            "guides/zz-link.md", "is a symbolic link");
+    }
+
+    void onlyRegularFilesAreRead()
+    {
+        QFETCH(QString, entry);
+        QFETCH(QString, plant);
+        QFETCH(QString, file);
+        QFETCH(QString, what);
+        const QString tree = freshTree();
+        const QString path = tree + '/' + entry;
+        const QString elsewhere = m_tmp.filePath(QStringLiteral("elsewhere%1").arg(m_n));
+        if (QFileInfo(path).isDir()) // a folder that is there: move it away, link to it
+            QVERIFY(QDir().rename(path, elsewhere));
+        QFile::remove(path);
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        if (plant == "zero-link") {
+            QVERIFY(QFile::link("/dev/zero", path));
+        } else if (plant == "pipe") {
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (plant == "folder-link") {
+            if (!QFileInfo::exists(elsewhere)) // a folder of guides that would be skipped
+                QVERIFY(writeFile(elsewhere + "/zz-test.md", QString::fromUtf8(kGuide)));
+            QVERIFY(QFile::link(elsewhere, path));
+        } else {
+            QVERIFY(writeFile(elsewhere + ".md", QString::fromUtf8(kGuide)));
+            QVERIFY(QFile::link(elsewhere + ".md", path));
+        }
+
+        const QString out = m_tmp.filePath(QStringLiteral("out%1.db").arg(m_n));
+        QVERIFY(writeFile(out, "previous catalog"));
+        BuildReport report;
+        buildWithin(tree, out, plant == "pipe" ? QStringList{path} : QStringList{}, &report);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!report.ok());
+        QVERIFY2(namesFile(report, file, what),
+                 qPrintable("expected " + file + ": … " + what + " …\ngot:\n" + describe(report)));
+        verifyNothingWritten(out);
+    }
+
+    // A source longer than kMaxSourceFileBytes is refused before it is read whole, and
+    // the error gives its size and the limit. The file is sparse: 200 MB, nothing written.
+    void oversizedSourceIsRefused()
+    {
+        const QString tree = freshTree();
+        const QString path = tree + "/guides/zz-big.md";
+        QVERIFY(writeFile(path, QString::fromUtf8(kGuide)));
+        QVERIFY(QFile(path).resize(200LL * 1024 * 1024));
+        const QString out = m_tmp.filePath(QStringLiteral("out%1.db").arg(m_n));
+        QVERIFY(writeFile(out, "previous catalog"));
+        const BuildReport report = buildCatalog(tree, out);
+        QVERIFY(!report.ok());
+        QVERIFY2(namesFile(report, "guides/zz-big.md", "209715200 bytes") &&
+                     namesFile(report, "guides/zz-big.md", "4 MiB"),
+                 qPrintable(describe(report)));
+        verifyNothingWritten(out);
+    }
+
+    // The limit itself is allowed; one byte more is not.
+    void sourceLimitIsInclusive()
+    {
+        QCOMPARE(kMaxSourceFileBytes, 4LL * 1024 * 1024);
+        const QString dir = m_tmp.filePath(QStringLiteral("limit%1").arg(++m_n));
+        QByteArray bytes = QByteArrayLiteral("---\nid: g-big\n---\n");
+        const qsizetype frontMatter = bytes.size();
+        bytes += QByteArray(kMaxSourceFileBytes - frontMatter, 'a');
+        QVERIFY(writeFile(dir + "/at-limit.md", QString::fromLatin1(bytes)));
+        QVERIFY(writeFile(dir + "/over-limit.md", QString::fromLatin1(bytes + 'a')));
+
+        SourceDocument doc;
+        QList<SourceError> errors;
+        QVERIFY2(readSourceDocument(dir, "at-limit.md", &doc, &errors),
+                 qPrintable(errors.value(0).toString()));
+        QCOMPARE(doc.body.size(), kMaxSourceFileBytes - frontMatter);
+        QVERIFY(!readSourceDocument(dir, "over-limit.md", &doc, &errors));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().file, QStringLiteral("over-limit.md"));
+        QVERIFY2(errors.first().message.contains("4 MiB"), qPrintable(errors.first().toString()));
     }
 
     void missingSourceDirectory()

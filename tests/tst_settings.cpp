@@ -1,6 +1,7 @@
 // The settings file: defaults, validation by name, and the documented file staying
 // true to the schema.
 #include "kiosksettings.h"
+#include "pinhash.h"
 #include "settingsschema.h"
 #include "testsupport.h"
 
@@ -64,20 +65,34 @@ private slots:
         QVERIFY(!s.isDefault("session/idle_timeout_seconds"));
     }
 
+    // Every fallback names the key, the bad value and the default really used.
     void badValuesAreNamedAndReplacedByDefaults_data()
     {
         QTest::addColumn<QString>("section");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("value");
-        QTest::newRow("not a number") << "session" << "idle_timeout_seconds" << "soon";
-        QTest::newRow("too small") << "session" << "idle_timeout_seconds" << "5";
-        QTest::newRow("too large") << "print" << "max_pages_per_session" << "100000";
-        QTest::newRow("unknown choice") << "display" << "orientation" << "upside-down";
-        QTest::newRow("bad boolean") << "accessibility" << "elderly_mode" << "maybe";
-        QTest::newRow("bad language") << "language" << "offered" << "zh-Hans, fr";
-        QTest::newRow("device outside /dev") << "devices" << "qr_scanner" << "/tmp/x";
-        QTest::newRow("relative catalog") << "catalog" << "path" << "catalog.db";
-        QTest::newRow("scale out of range") << "display" << "text_scale" << "9";
+        QTest::addColumn<QString>("usedDefault"); // as the message must name it
+        QTest::newRow("not a number") << "session" << "idle_timeout_seconds" << "soon" << "'120'";
+        QTest::newRow("too small") << "session" << "idle_timeout_seconds" << "5" << "'120'";
+        QTest::newRow("too large") << "print" << "max_pages_per_session" << "100000" << "'30'";
+        QTest::newRow("unknown choice")
+            << "display" << "orientation" << "upside-down" << "'portrait'";
+        QTest::newRow("bad boolean") << "accessibility" << "elderly_mode" << "maybe" << "'false'";
+        QTest::newRow("bad language")
+            << "language" << "offered" << "zh-Hans,fr" << "'zh-Hans,en,ug'";
+        QTest::newRow("device outside /dev") << "devices" << "qr_scanner" << "/tmp/x" << "'auto'";
+        QTest::newRow("relative catalog") << "catalog" << "path" << "catalog.db" << "(empty)";
+        QTest::newRow("scale out of range") << "display" << "text_scale" << "9" << "'1'";
+        QTest::newRow("ftp repository") << "sync" << "url" << "ftp://catalog.example.gov.cn/zone1"
+                                        << "(empty)";
+        QTest::newRow("repository without scheme")
+            << "sync" << "url" << "catalog.example.gov.cn/zone1" << "(empty)";
+        QTest::newRow("repository without host") << "sync" << "url" << "https:///zone1"
+                                                 << "(empty)";
+        QTest::newRow("repository scheme typo")
+            << "sync" << "url" << "htps://catalog.example.gov.cn" << "(empty)";
+        QTest::newRow("repository as a file") << "sync" << "url" << "file:///srv/catalog"
+                                              << "(empty)";
     }
 
     void badValuesAreNamedAndReplacedByDefaults()
@@ -85,6 +100,7 @@ private slots:
         QFETCH(QString, section);
         QFETCH(QString, name);
         QFETCH(QString, value);
+        QFETCH(QString, usedDefault);
         const QString key = section + '/' + name;
         QList<SettingsIssue> issues;
         const KioskSettings s = KioskSettings::load(
@@ -92,12 +108,104 @@ private slots:
                       .arg(section, name, value)),
             &issues);
         QCOMPARE(keysOf(issues), QStringList{key});
-        QVERIFY2(issues.first().message.contains(key), qPrintable(issues.first().message));
-        QVERIFY2(issues.first().message.contains("default"), qPrintable(issues.first().message));
+        const QString message = issues.first().message;
+        QVERIFY2(message.contains(key), qPrintable(message));
+        QVERIFY2(message.contains("'" + value + "'"), qPrintable(message));
+        QVERIFY2(message.contains("using the default " + usedDefault), qPrintable(message));
         QCOMPARE(s.value(key), findSetting(key)->defaultValue);
         QVERIFY(s.isDefault(key));
         // The rest of the file still counts.
         QCOMPARE(s.warningSeconds(), 40);
+    }
+
+    // Anything but an Argon2id hash in the form kiosk --hash-pin writes is refused, and
+    // the staff screen stays closed (the empty default). The value is not repeated in
+    // the message: staff may have typed the PIN itself where its hash belongs.
+    void badPinHashIsRefusedUnshown_data()
+    {
+        QTest::addColumn<QString>("value");
+        const QString salt = QStringLiteral("c2FsdHNhbHRzYWx0c2FsdA");
+        const QString hash = QStringLiteral("aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g");
+        QTest::newRow("not a hash") << "not-a-hash";
+        QTest::newRow("the PIN itself") << "246813";
+        QTest::newRow("argon2i, not argon2id")
+            << "$argon2i$v=19$m=65536,t=2,p=1$" + salt + '$' + hash;
+        QTest::newRow("older version") << "$argon2id$v=16$m=65536,t=2,p=1$" + salt + '$' + hash;
+        QTest::newRow("no version") << "$argon2id$m=65536,t=2,p=1$" + salt + '$' + hash;
+        QTest::newRow("zero passes") << "$argon2id$v=19$m=65536,t=0,p=1$" + salt + '$' + hash;
+        QTest::newRow("memory past 32 bits")
+            << "$argon2id$v=19$m=4294967296,t=2,p=1$" + salt + '$' + hash;
+        QTest::newRow("parameters reordered")
+            << "$argon2id$v=19$t=2,m=65536,p=1$" + salt + '$' + hash;
+        QTest::newRow("no salt") << "$argon2id$v=19$m=65536,t=2,p=1$$" + hash;
+        QTest::newRow("short salt") << "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$" + hash;
+        QTest::newRow("short hash") << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + "$aGFzaA";
+        QTest::newRow("hash not base64") << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + '$' +
+                                                hash.chopped(4) + "h@sh";
+        QTest::newRow("padded base64") << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + "==$" + hash;
+        QTest::newRow("impossible base64 length")
+            << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + '$' + hash + 'A' + 'A';
+        QTest::newRow("trailing text") << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + '$' + hash +
+                                              "$x";
+        QTest::newRow("longer than libsodium verifies")
+            << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + '$' + hash + QString(64, 'A');
+    }
+
+    void badPinHashIsRefusedUnshown()
+    {
+        QFETCH(QString, value);
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral("[staff]\npin_hash = \"%1\"\n").arg(value)), &issues);
+        QCOMPARE(keysOf(issues), QStringList{"staff/pin_hash"});
+        const QString message = issues.first().message;
+        QVERIFY2(message.contains("staff/pin_hash"), qPrintable(message));
+        QVERIFY2(message.contains("Argon2id"), qPrintable(message));
+        QVERIFY2(message.contains("using the default (empty)"), qPrintable(message));
+        QVERIFY2(!message.contains(value), qPrintable(message));
+        QCOMPARE(s.value("staff/pin_hash").toString(), QString());
+    }
+
+    // What the kiosk itself writes is accepted, quoted as kiosk --hash-pin prints it or
+    // not (QSettings then splits it at the commas); so are empty values and real addresses.
+    void goodValuesAreAccepted_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("written");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("pin"); // a PIN the loaded staff/pin_hash must verify
+        const QString pin = QStringLiteral("246813");
+        const QString hash = catalogsync::hashPin(pin);
+        const QString other = catalogsync::hashPin(QStringLiteral("0000000000"));
+        QVERIFY(hash.startsWith("$argon2id$v=19$") && other.startsWith("$argon2id$v=19$"));
+        QTest::newRow("hash from kiosk --hash-pin")
+            << "staff/pin_hash" << '"' + hash + '"' << hash << pin;
+        QTest::newRow("hash without its quotes") << "staff/pin_hash" << hash << hash << pin;
+        QTest::newRow("another PIN's hash")
+            << "staff/pin_hash" << '"' + other + '"' << other << "0000000000";
+        QTest::newRow("no PIN") << "staff/pin_hash" << "" << "" << "";
+        QTest::newRow("https repository") << "sync/url" << "https://catalog.example.gov.cn/zone1"
+                                          << "https://catalog.example.gov.cn/zone1" << "";
+        QTest::newRow("http repository on a port")
+            << "sync/url" << "http://10.20.0.5:8080/catalog" << "http://10.20.0.5:8080/catalog"
+            << "";
+        QTest::newRow("no network sync") << "sync/url" << "" << "" << "";
+    }
+
+    void goodValuesAreAccepted()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, written);
+        QFETCH(QString, expected);
+        QFETCH(QString, pin);
+        const QStringList part = key.split('/');
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral("[%1]\n%2 = %3\n").arg(part[0], part[1], written)), &issues);
+        QVERIFY2(issues.isEmpty(), qPrintable(issues.value(0).message));
+        QCOMPARE(s.value(key).toString(), expected);
+        if (!pin.isEmpty())
+            QVERIFY(catalogsync::verifyPin(s.value(key).toString(), pin));
     }
 
     void unknownKeysAreReported()
@@ -114,6 +222,9 @@ private slots:
         const KioskSettings s =
             KioskSettings::load(write("[language]\noffered = en, ug\ndefault = zh-Hans\n"), &issues);
         QCOMPARE(keysOf(issues), QStringList{"language/default"});
+        QVERIFY2(issues.first().message.contains("'zh-Hans'") &&
+                     issues.first().message.contains("'en'"),
+                 qPrintable(issues.first().message));
         QCOMPARE(s.defaultLanguage(), QStringLiteral("en"));
     }
 
