@@ -151,8 +151,10 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     for (const QString &root : m_settings.value("sync/usb_mount_roots").toString().split(',', Qt::SkipEmptyParts))
         sync.usbMountRoots.append(root.trimmed());
     m_sync = new CatalogSyncController(sync, m_catalog, m_session, this);
+    // The gate's wrong PINs live beside the usage store: the kiosk's own writable storage.
+    const QString pinGateFile = QFileInfo(m_usage->path()).absolutePath() + "/staff-pin-gate";
     m_staff = new StaffViewModel(m_sync, m_session, m_settings.value("staff/pin_hash").toString(),
-                                 m_settings.value("sync/expiry_warning_days").toInt(), this);
+                                 pinGateFile, m_settings.value("sync/expiry_warning_days").toInt(), this);
     StaffViewModel::setInstance(m_staff);
     m_sync->start();
 
