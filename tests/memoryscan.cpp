@@ -13,6 +13,10 @@ namespace memoryscan {
 namespace {
 
 constexpr qsizetype kChunk = 1 << 20;
+// No mapping of the program's data comes near this; a sanitizer's shadow memory
+// (terabytes reserved, metadata about the program's memory, not its contents) does,
+// and reading it page by page would take hours (scripts/sanitize.sh).
+constexpr quintptr kLargestScanned = quintptr(64) << 30;
 constexpr int kMaxHitsPerNeedle = 64;
 
 struct Region
@@ -34,7 +38,7 @@ QList<Region> writableRegions()
         if (std::sscanf(line.constData(), "%llx-%llx %4s %*s %*s %*s %n", &start,
                         &end, perms, &pathAt) < 3)
             continue;
-        if (perms[0] != 'r' || perms[1] != 'w')
+        if (perms[0] != 'r' || perms[1] != 'w' || end - start > kLargestScanned)
             continue;
         const QByteArray path = pathAt > 0 ? line.mid(pathAt).trimmed() : QByteArray();
         out.append({quintptr(start), quintptr(end), path.isEmpty() ? QByteArrayLiteral("[anonymous]") : path});
