@@ -6,7 +6,7 @@
 #   signed repository, handed over by the publisher on a separate channel, never
 #   taken from the sync server itself) as the keys this kiosk trusts. Without it
 #   the kiosk accepts no catalog update until a technician provisions one.
-# --sync-url writes sync/url into a newly installed settings file.
+# --sync-url writes sync/url into the settings file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trust_root=""
@@ -30,13 +30,10 @@ id kiosk >/dev/null 2>&1 || useradd --system --create-home --shell /usr/sbin/nol
 install -D -m 0755 build/kiosk/kiosk /usr/lib/disclosure-kiosk/kiosk
 install -D -m 0755 build/device/kiosk-devices /usr/sbin/kiosk-devices
 install -D -m 0644 build/demo-catalog.db /usr/lib/disclosure-kiosk/demo-catalog.db
-[ -f /etc/disclosure-kiosk/kiosk.conf ] || \
-    install -D -m 0644 config/kiosk.conf /etc/disclosure-kiosk/kiosk.conf
+# Settings: kept if present, always root:kiosk 0640 (they hold the staff PIN hash).
+deploy/install-config.sh --group kiosk ${sync_url:+--sync-url "$sync_url"}
 install -d -o kiosk -g kiosk /var/lib/disclosure-kiosk/sync
 install -D -m 0755 build/sync/catalog-sync /usr/lib/disclosure-kiosk/catalog-sync
-if [ -n "$sync_url" ]; then
-    sed -i "s|^url =.*|url = $sync_url|" /etc/disclosure-kiosk/kiosk.conf
-fi
 if [ -n "$trust_root" ]; then
     # Verified (self-signed by its root keys) before it is pinned; refuses a lower version.
     runuser -u kiosk -- /usr/lib/disclosure-kiosk/catalog-sync /var/lib/disclosure-kiosk/sync \

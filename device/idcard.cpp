@@ -1,53 +1,60 @@
 #include "idcard.h"
 
-#include "samframe.h"
+#include <string>
 
 namespace device {
 
 namespace {
 
-// A field at a byte offset of the text block: UTF-16LE, padded with spaces.
-QString field(QByteArrayView block, int offset, int bytes)
+// Every field is read from the block where it lies: a date or a number becomes a
+// value digit by digit, so no text copy of it is ever made (and left unwiped).
+char16_t unitAt(QByteArrayView block, int offset)
 {
-    const QByteArrayView raw = block.sliced(offset, bytes);
-    QString s(bytes / 2, Qt::Uninitialized);
-    for (int i = 0; i < bytes / 2; ++i)
-        s[i] = QChar(char16_t(quint8(raw[2 * i]) | (quint8(raw[2 * i + 1]) << 8)));
-    // Trailing padding only: inner spaces belong to English names and addresses.
-    qsizetype end = s.size();
-    while (end > 0 && (s[end - 1] == QLatin1Char(' ') || s[end - 1].isNull()))
-        --end;
-    s.truncate(end);
-    return s;
+    return char16_t(quint8(block[offset]) | (quint8(block[offset + 1]) << 8));
 }
 
+CardText field(QByteArrayView block, int offset, int bytes)
+{
+    return CardText::fromUtf16Le(block.sliced(offset, bytes));
+}
+
+// Digits from `offset`, then only padding; -1 if anything else is there.
+int numberField(QByteArrayView block, int offset, int bytes)
+{
+    int value = 0, digits = 0;
+    for (int at = offset; at < offset + bytes; at += 2) {
+        const char16_t c = unitAt(block, at);
+        if (c >= u'0' && c <= u'9' && digits == (at - offset) / 2) {
+            value = value * 10 + (c - u'0');
+            ++digits;
+        } else if (c != u' ' && c != u'\0') {
+            return -1;
+        }
+    }
+    return digits > 0 ? value : -1;
+}
+
+// YYYYMMDD; an invalid date for anything else (长期, padding, impossible days).
 QDate dateField(QByteArrayView block, int offset)
 {
-    return QDate::fromString(field(block, offset, 16), QStringLiteral("yyyyMMdd"));
+    int yyyymmdd = 0;
+    for (int i = 0; i < 8; ++i) {
+        const char16_t c = unitAt(block, offset + 2 * i);
+        if (c < u'0' || c > u'9')
+            return {};
+        yyyymmdd = yyyymmdd * 10 + (c - u'0');
+    }
+    return QDate(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
 }
 
 Gender genderField(QByteArrayView block, int offset)
 {
-    const QString g = field(block, offset, 2);
-    if (g == QLatin1String("1"))
-        return Gender::Male;
-    if (g == QLatin1String("2"))
-        return Gender::Female;
-    if (g == QLatin1String("9"))
-        return Gender::Unspecified;
-    return Gender::Unknown;
-}
-
-void wipeString(QString &s)
-{
-    // QStringLiteral data lives in read-only memory and is no card data.
-    if (!s.isEmpty() && s.data_ptr().isMutable()) {
-        // Through the shared storage on purpose: queued-signal copies share it.
-        volatile char16_t *p = const_cast<char16_t *>(reinterpret_cast<const char16_t *>(s.constData()));
-        for (qsizetype i = 0; i < s.size(); ++i)
-            p[i] = 0;
+    switch (unitAt(block, offset)) {
+    case u'1': return Gender::Male;
+    case u'2': return Gender::Female;
+    case u'9': return Gender::Unspecified;
     }
-    s = QString();
+    return Gender::Unknown;
 }
 
 } // namespace
@@ -57,8 +64,8 @@ std::optional<IdCard> IdCard::decode(QByteArrayView b)
     if (b.size() != TextBlockSize)
         return std::nullopt;
     IdCard c;
-    const QString flag = field(b, 248, 2);
-    if (flag == QLatin1String("I")) {
+    const char16_t flag = unitAt(b, 248); // the card type: one character
+    if (flag == u'I') {
         c.type = IdCardType::ForeignPermanent2017;
         c.englishName = field(b, 0, 120);
         c.gender = genderField(b, 120);
@@ -72,16 +79,13 @@ std::optional<IdCard> IdCard::decode(QByteArrayView b)
         c.authority = field(b, 240, 8);
         return c;
     }
-    if (flag == QLatin1String("Y")) {
+    if (flag == u'Y') {
         c.type = IdCardType::ForeignPermanent2023;
         c.name = field(b, 0, 30);
         c.gender = genderField(b, 30);
-        c.renewalCount = field(b, 32, 4).toInt();
+        c.renewalCount = qMax(0, numberField(b, 32, 4));
         c.birthDate = dateField(b, 36);
-        QString first = field(b, 52, 70), second = field(b, 220, 22);
-        c.englishName = first + second;
-        wipeString(first);
-        wipeString(second);
+        c.englishName = CardText::joined(field(b, 52, 70), field(b, 220, 22));
         c.idNumber = field(b, 122, 36);
         c.validFrom = dateField(b, 188);
         c.validTo = dateField(b, 204);
@@ -90,7 +94,7 @@ std::optional<IdCard> IdCard::decode(QByteArrayView b)
         return c;
     }
     // Resident cards and J permits share the layout up to byte 219.
-    c.type = flag == QLatin1String("J") ? IdCardType::HkMacaoTaiwanPermit : IdCardType::Resident;
+    c.type = flag == u'J' ? IdCardType::HkMacaoTaiwanPermit : IdCardType::Resident;
     c.name = field(b, 0, 30);
     c.gender = genderField(b, 30);
     if (c.type == IdCardType::Resident) {
@@ -102,12 +106,11 @@ std::optional<IdCard> IdCard::decode(QByteArrayView b)
     c.idNumber = field(b, 122, 36);
     c.authority = field(b, 158, 30);
     c.validFrom = dateField(b, 188);
-    const QString to = field(b, 204, 16);
-    c.validLongTerm = to.startsWith(QStringLiteral("长期"));
-    c.validTo = QDate::fromString(to, QStringLiteral("yyyyMMdd"));
+    c.validLongTerm = unitAt(b, 204) == u'长' && unitAt(b, 206) == u'期';
+    c.validTo = dateField(b, 204);
     if (c.type == IdCardType::HkMacaoTaiwanPermit) {
         c.passNumber = field(b, 220, 18);
-        c.issueCount = field(b, 238, 4).toInt();
+        c.issueCount = qMax(0, numberField(b, 238, 4));
     }
     return c;
 }
@@ -141,28 +144,36 @@ QString IdCard::genderText() const
     return QStringLiteral("未知");
 }
 
-QString IdCard::maskName(const QString &name)
+QString IdCard::maskName(QStringView name)
 {
     // By code point: rare name characters lie outside the BMP.
-    const QList<uint> cps = name.toUcs4();
-    const qsizetype n = cps.size();
-    if (n == 0)
+    auto pointAt = [name](qsizetype i) {
+        return i + 1 < name.size() && name[i].isHighSurrogate() && name[i + 1].isLowSurrogate() ? 2 : 1;
+    };
+    qsizetype points = 0, lastAt = 0;
+    for (qsizetype i = 0; i < name.size(); i += pointAt(i)) {
+        ++points;
+        lastAt = i;
+    }
+    if (points == 0)
         return {};
-    if (n == 1)
+    if (points == 1)
         return QStringLiteral("*");
-    QString out = QString::fromUcs4(reinterpret_cast<const char32_t *>(&cps[0]), 1);
-    if (n == 2)
-        return out + QLatin1Char('*');
-    out += QString(n - 2, QLatin1Char('*'));
-    out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&cps[n - 1]), 1);
+    QString out;
+    out.reserve(name.size());
+    out.append(name.first(pointAt(0)));
+    out.append(QString(points == 2 ? 1 : points - 2, QLatin1Char('*')));
+    if (points > 2)
+        out.append(name.sliced(lastAt));
     return out;
 }
 
-QString IdCard::maskIdNumber(const QString &number)
+QString IdCard::maskIdNumber(QStringView number)
 {
     if (number.size() <= 8)
         return QString(number.size(), QLatin1Char('*'));
-    return number.left(4) + QString(number.size() - 8, QLatin1Char('*')) + number.right(4);
+    return number.first(4).toString() + QString(number.size() - 8, QLatin1Char('*')) +
+           number.last(4).toString();
 }
 
 QChar IdCard::idCheckCharacter(QStringView first17)
@@ -203,8 +214,10 @@ QString IdCard::nationName(QStringView code)
     if (code.size() != 2 || !code[0].isDigit() || !code[1].isDigit())
         return {};
     const int n = code.toInt();
+    // Raw data: the table itself, no copy on the heap (a nation is personal data too).
     if (n >= 1 && n <= 56)
-        return QString::fromUtf16(names[n - 1]);
+        return QString::fromRawData(reinterpret_cast<const QChar *>(names[n - 1]),
+                                    qsizetype(std::char_traits<char16_t>::length(names[n - 1])));
     if (n == 97)
         return QStringLiteral("其他");
     if (n == 98)
@@ -214,11 +227,11 @@ QString IdCard::nationName(QStringView code)
 
 void IdCard::wipe()
 {
-    for (QString *s : {&name, &englishName, &nationCode, &nation, &address, &idNumber,
-                       &authority, &passNumber, &nationality, &cardVersion, &oldCardLink})
-        wipeString(*s);
-    secureWipe(photoWlt);
-    photoWlt = QByteArray();
+    for (CardText *t : {&name, &englishName, &nationCode, &address, &idNumber, &authority,
+                        &passNumber, &nationality, &cardVersion, &oldCardLink})
+        t->wipe();
+    photoWlt.wipe();
+    nation = QString();
     birthDate = validFrom = validTo = QDate();
     gender = Gender::Unknown;
     validLongTerm = false;

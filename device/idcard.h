@@ -1,10 +1,13 @@
 // IdCard: the text block of a Chinese resident ID card (and of the I, J and Y card
 // types the same readers handle), decoded from the reader's 256-byte UTF-16LE block
 // (docs: /shared/spec/devices.md §1). Card data is personal data: it lives in
-// memory for one session, is shown masked, and wipe() overwrites it.
+// memory for one session, is shown masked, and wipe() overwrites it. Its fields are
+// CardText / SharedCardBytes (cardbytes.h): copies share them, and they are
+// overwritten when wiped or when the last copy goes, so no copy outlives a session.
 #pragma once
 
-#include <QByteArray>
+#include "cardbytes.h"
+
 #include <QByteArrayView>
 #include <QDate>
 #include <QMetaType>
@@ -29,43 +32,45 @@ struct IdCard
     static constexpr int TextBlockSize = 256;
 
     IdCardType type = IdCardType::Resident;
-    QString name;          // Chinese name (I: Chinese name, may be empty)
-    QString englishName;   // I and Y
+    CardText name;         // Chinese name (I: Chinese name, may be empty)
+    CardText englishName;  // I and Y
     Gender gender = Gender::Unknown;
-    QString nationCode;    // resident: "01".."56", "97", "98"
-    QString nation;        // resident: 汉, 蒙古, …
+    CardText nationCode;   // resident: "01".."56", "97", "98"
+    QString nation;        // resident: 汉, 蒙古, … (from the fixed table, not card bytes)
     QDate birthDate;
-    QString address;       // resident and J
-    QString idNumber;      // resident/J/Y: 18-char ID number; I: 15-char card number
-    QString authority;     // resident/J: issuing authority; I: authority code
+    CardText address;      // resident and J
+    CardText idNumber;     // resident/J/Y: 18-char ID number; I: 15-char card number
+    CardText authority;    // resident/J: issuing authority; I: authority code
     QDate validFrom;
     QDate validTo;
     bool validLongTerm = false; // 长期
-    QString passNumber;    // J
+    CardText passNumber;   // J
     int issueCount = 0;    // J
-    QString nationality;   // I and Y: ISO 3166 alpha-3
-    QString cardVersion;   // I
+    CardText nationality;  // I and Y: ISO 3166 alpha-3
+    CardText cardVersion;  // I
     int renewalCount = 0;  // Y
-    QString oldCardLink;   // Y
-    QByteArray photoWlt;   // raw WLT photo: decodable only by a vendor plugin
+    CardText oldCardLink;  // Y
+    SharedCardBytes photoWlt; // raw WLT photo: decodable only by a vendor plugin
 
-    // Decodes a 256-byte text block; nullopt if the size is wrong.
+    // Decodes a 256-byte text block; nullopt if the size is wrong. Reads the fields
+    // straight from the block: no temporary text (dates, codes) is left behind.
     static std::optional<IdCard> decode(QByteArrayView textBlock);
 
     IdNumberCheck idNumberCheck() const;
     // True when the card's validity ended before `today` (long-term cards never).
     bool isExpired(QDate today) const;
     // 张*三 / 张* / 欧**娜: first and last character kept, the rest masked.
-    QString maskedName() const { return maskName(name.isEmpty() ? englishName : name); }
+    QString maskedName() const { return maskName(name.isEmpty() ? englishName.view() : name.view()); }
     // 1101**********002X: first four and last four kept.
     QString maskedIdNumber() const { return maskIdNumber(idNumber); }
     QString genderText() const;
 
-    // Overwrites every field's memory (also copies sharing it) and clears them.
+    // Overwrites every field's memory (also for copies sharing it) and clears them.
     void wipe();
 
-    static QString maskName(const QString &name);
-    static QString maskIdNumber(const QString &number);
+    // Build the masked text only: no whole copy of the name or number is made.
+    static QString maskName(QStringView name);
+    static QString maskIdNumber(QStringView number);
     // GB 11643 / ISO 7064 MOD 11-2 over an 18-character number.
     static bool isValidIdNumber(QStringView number);
     // The check character for the first 17 digits ('\0' if they are not digits).

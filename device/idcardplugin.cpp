@@ -5,7 +5,6 @@
 
 #include <QFile>
 #include <array>
-#include <cstring>
 #include <dlfcn.h>
 
 namespace device {
@@ -99,10 +98,11 @@ IdCardPlugin::Read IdCardPlugin::read(IdCard *card, QString *error)
         result = Read::NoCard;
     } else if (rc == KIOSK_IDCARD_OK && textLength == text.size() && photoLength <= photo.size()) {
         if (auto decoded = IdCard::decode(QByteArrayView(reinterpret_cast<const char *>(text.data()), qsizetype(textLength)))) {
-            // Moved, not copied: wiping a copy would wipe the shared strings too.
+            // Moved, not copied: wiping a copy would wipe the shared fields too.
             card->wipe();
             *card = std::move(*decoded);
-            card->photoWlt = QByteArray(reinterpret_cast<const char *>(photo.data()), qsizetype(photoLength));
+            card->photoWlt = SharedCardBytes(
+                QByteArrayView(reinterpret_cast<const char *>(photo.data()), qsizetype(photoLength)));
             result = Read::Card;
         } else if (error) {
             *error = QStringLiteral("the card's data could not be decoded");
@@ -124,21 +124,26 @@ bool IdCardPlugin::canDecodePhoto() const
     return m_api && m_api->decode_photo;
 }
 
-std::optional<IdCardPlugin::Photo> IdCardPlugin::decodePhoto(const QByteArray &wlt) const
+std::optional<IdCardPlugin::Photo> IdCardPlugin::decodePhoto(QByteArrayView wlt) const
 {
     if (!canDecodePhoto())
         return std::nullopt;
     constexpr int kMaxSide = 512;
-    QByteArray rgb(kMaxSide * kMaxSide * 3, Qt::Uninitialized);
-    int w = 0, h = 0;
-    const int rc = m_api->decode_photo(reinterpret_cast<const uint8_t *>(wlt.constData()), size_t(wlt.size()),
-                                       reinterpret_cast<uint8_t *>(rgb.data()), size_t(rgb.size()), &w, &h);
-    if (rc != KIOSK_IDCARD_OK || w <= 0 || h <= 0 || w > kMaxSide || h > kMaxSide) {
-        std::memset(rgb.data(), 0, size_t(rgb.size()));
+    Photo photo;
+    // Whatever the plugin wrote is overwritten with the block, kept or not.
+    photo.rgb.appendFrom(kMaxSide * kMaxSide * 3, [&](char *to, qsizetype room) -> qsizetype {
+        int w = 0, h = 0;
+        const int rc = m_api->decode_photo(reinterpret_cast<const uint8_t *>(wlt.data()), size_t(wlt.size()),
+                                           reinterpret_cast<uint8_t *>(to), size_t(room), &w, &h);
+        if (rc != KIOSK_IDCARD_OK || w <= 0 || h <= 0 || w > kMaxSide || h > kMaxSide)
+            return 0;
+        photo.width = w;
+        photo.height = h;
+        return qsizetype(w) * h * 3;
+    });
+    if (photo.rgb.isEmpty())
         return std::nullopt;
-    }
-    rgb.truncate(w * h * 3);
-    return Photo{rgb, w, h};
+    return photo;
 }
 
 } // namespace device

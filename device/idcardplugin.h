@@ -35,11 +35,11 @@ public:
 
     struct Photo
     {
-        QByteArray rgb; // 24-bit RGB rows
+        CardBytes rgb; // 24-bit RGB rows: the holder's face, overwritten when it goes
         int width = 0, height = 0;
     };
     bool canDecodePhoto() const;
-    std::optional<Photo> decodePhoto(const QByteArray &wlt) const;
+    std::optional<Photo> decodePhoto(QByteArrayView wlt) const;
 
 private:
     IdCardPlugin() = default;

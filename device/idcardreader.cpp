@@ -89,9 +89,8 @@ IdCardReader::Outcome IdCardReader::transact(quint8 cmd, quint8 para, int timeou
         SerialLink::Io io = m_link.write(frame, timeoutMs);
         const QDeadlineTimer deadline(timeoutMs);
         while (io == SerialLink::Io::Ok || io == SerialLink::Io::Timeout) {
-            if (std::optional<QByteArray> payload = m_parser.next()) {
+            if (std::optional<CardBytes> payload = m_parser.next()) {
                 std::optional<SamResponse> r = SamResponse::fromPayload(*payload);
-                secureWipe(*payload);
                 if (r && (r->sw3 == sam::ChecksumError || r->sw3 == sam::LengthError)) {
                     // The reader got a damaged command: send it again.
                     qCInfo(lcDevice) << "idcard:" << cmdName(cmd, para) << "rejected by reader sw3"
@@ -110,9 +109,8 @@ IdCardReader::Outcome IdCardReader::transact(quint8 cmd, quint8 para, int timeou
                 while (m_parser.buffered() >= SamFrame::PreambleSize) {
                     const qsizetype before = m_parser.buffered();
                     m_parser.skipStalledFrame();
-                    if (std::optional<QByteArray> payload = m_parser.next()) {
+                    if (std::optional<CardBytes> payload = m_parser.next()) {
                         std::optional<SamResponse> r = SamResponse::fromPayload(*payload);
-                        secureWipe(*payload);
                         if (r && r->sw3 != sam::ChecksumError && r->sw3 != sam::LengthError) {
                             *response = std::move(*r);
                             return Outcome::Answered;
@@ -124,12 +122,9 @@ IdCardReader::Outcome IdCardReader::transact(quint8 cmd, quint8 para, int timeou
                 qCInfo(lcDevice) << "idcard:" << cmdName(cmd, para) << "timeout attempt" << attempt + 1;
                 break;
             }
-            QByteArray chunk;
+            CardBytes chunk;
             io = m_link.readSome(chunk, int(qMax<qint64>(1, deadline.remainingTime())));
-            if (!chunk.isEmpty()) {
-                m_parser.feed(chunk);
-                secureWipe(chunk);
-            }
+            m_parser.feed(chunk);
         }
         if (io == SerialLink::Io::Lost)
             return Outcome::Lost;
@@ -259,31 +254,29 @@ void IdCardReader::readCard()
                  : readerFault ? QStringLiteral("the ID card reader is faulty: %1").arg(sam::statusText(r.sw3))
                                : QStringLiteral("the card could not be read (%1): please place it on the reader again")
                                      .arg(sam::statusText(r.sw3)));
-        secureWipe(r.data);
         return;
     }
     // text length (2, BE) · photo length (2, BE) · text · photo
-    const QByteArray &d = r.data;
+    const QByteArrayView d = r.data;
     const int textLen = d.size() >= 4 ? (quint8(d[0]) << 8 | quint8(d[1])) : -1;
     const int photoLen = d.size() >= 4 ? (quint8(d[2]) << 8 | quint8(d[3])) : -1;
     std::optional<IdCard> card;
     if (textLen == IdCard::TextBlockSize && photoLen >= 0 && d.size() >= 4 + textLen + photoLen)
-        card = IdCard::decode(QByteArrayView(d).sliced(4, textLen));
+        card = IdCard::decode(d.sliced(4, textLen));
     if (!card) {
         qCWarning(lcDevice) << "idcard: read data malformed, bytes" << d.size();
-        secureWipe(r.data);
         setState(State::Error, Problem::CardDataInvalid,
                  QStringLiteral("the card's data could not be understood: please try again"));
         return;
     }
-    card->photoWlt = d.mid(4 + textLen, photoLen);
-    secureWipe(r.data);
+    card->photoWlt = SharedCardBytes(d.sliced(4 + textLen, photoLen));
     qCInfo(lcDevice) << "idcard: card read, type" << int(card->type) << "id check"
                      << int(card->idNumberCheck());
     setState(State::Ready);
     emit cardRead(*card);
-    // The receivers hold copies sharing these strings; this one goes away unwiped
-    // on purpose (wiping here would wipe theirs too).
+    // The receivers hold copies sharing these fields: this one only lets go of them
+    // (wiping here would wipe theirs too); the last copy overwrites them. r.data,
+    // the whole frame's copy, overwrites itself as it goes.
 }
 
 } // namespace device

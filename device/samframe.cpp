@@ -2,8 +2,6 @@
 
 #include "devicelog.h"
 
-#include <cstring>
-
 Q_LOGGING_CATEGORY(lcDevice, "kiosk.device")
 
 namespace device {
@@ -62,7 +60,7 @@ QByteArray SamFrame::command(quint8 cmd, quint8 para, QByteArrayView data)
     return wrap(payload);
 }
 
-std::optional<SamResponse> SamResponse::fromPayload(const QByteArray &payload)
+std::optional<SamResponse> SamResponse::fromPayload(QByteArrayView payload)
 {
     if (payload.size() < 3)
         return std::nullopt;
@@ -70,28 +68,32 @@ std::optional<SamResponse> SamResponse::fromPayload(const QByteArray &payload)
     r.sw1 = quint8(payload[0]);
     r.sw2 = quint8(payload[1]);
     r.sw3 = quint8(payload[2]);
-    r.data = payload.mid(3);
+    r.data = CardBytes(payload.sliced(3));
     return r;
+}
+
+SamFrameParser::SamFrameParser(int minPayload) : m_minPayload(minPayload)
+{
+    // A whole frame and the next read's worth fit without moving the buffer.
+    m_buffer.reserve(SamFrame::HeaderSize + SamFrame::MaxLength + 512);
 }
 
 void SamFrameParser::feed(QByteArrayView bytes)
 {
-    m_buffer.append(bytes.data(), bytes.size());
+    m_buffer.append(bytes);
 }
 
 void SamFrameParser::drop(qsizetype n)
 {
-    // Overwrite before removing: the buffer may hold card text.
-    std::memset(m_buffer.data(), 0, size_t(n));
-    m_buffer.remove(0, n);
+    m_buffer.removeFront(n); // overwrites what it gives up
 }
 
-std::optional<QByteArray> SamFrameParser::next()
+std::optional<CardBytes> SamFrameParser::next()
 {
     const QByteArrayView preamble(SamFrame::Preamble, SamFrame::PreambleSize);
     // Each pass drops at least one byte or returns, so this ends.
     for (;;) {
-        const qsizetype at = m_buffer.indexOf(preamble);
+        const qsizetype at = m_buffer.view().indexOf(preamble);
         if (at < 0) {
             // Keep a tail that could be the start of a preamble split across chunks.
             const qsizetype keep = qMin<qsizetype>(m_buffer.size(), SamFrame::PreambleSize - 1);
@@ -108,7 +110,7 @@ std::optional<QByteArray> SamFrameParser::next()
         }
         if (m_buffer.size() < SamFrame::HeaderSize)
             return std::nullopt;
-        const int len = (quint8(m_buffer[5]) << 8) | quint8(m_buffer[6]);
+        const int len = (quint8(m_buffer.at(5)) << 8) | quint8(m_buffer.at(6));
         if (len < m_minPayload + 1 || len > SamFrame::MaxLength) {
             ++m_lengthErrors;
             ++m_garbage;
@@ -118,14 +120,14 @@ std::optional<QByteArray> SamFrameParser::next()
         if (m_buffer.size() < SamFrame::HeaderSize + len)
             return std::nullopt;
         // LEN_H through CHK: 2 + len bytes; the checksum covers all but the last.
-        const QByteArrayView checked = QByteArrayView(m_buffer).sliced(5, len + 2);
+        const QByteArrayView checked = m_buffer.view().sliced(5, len + 2);
         if (SamFrame::checksum(checked.first(len + 1)) != quint8(checked.back())) {
             ++m_checksumErrors;
             ++m_garbage;
             drop(1);
             continue;
         }
-        QByteArray payload = m_buffer.mid(SamFrame::HeaderSize, len - 1);
+        CardBytes payload(m_buffer.view().sliced(SamFrame::HeaderSize, len - 1));
         drop(SamFrame::HeaderSize + len);
         return payload;
     }
@@ -133,7 +135,7 @@ std::optional<QByteArray> SamFrameParser::next()
 
 void SamFrameParser::skipStalledFrame()
 {
-    if (m_buffer.startsWith(QByteArrayView(SamFrame::Preamble, SamFrame::PreambleSize))) {
+    if (m_buffer.view().startsWith(QByteArrayView(SamFrame::Preamble, SamFrame::PreambleSize))) {
         ++m_garbage;
         drop(1);
     }
@@ -141,19 +143,7 @@ void SamFrameParser::skipStalledFrame()
 
 void SamFrameParser::clear()
 {
-    secureWipe(m_buffer);
     m_buffer.clear();
-}
-
-void secureWipe(QByteArray &bytes)
-{
-    if (bytes.isEmpty() || !bytes.data_ptr().isMutable())
-        return;
-    // Write through the shared storage on purpose: every copy made by queued
-    // signals or assignments points at the same bytes and must be wiped too.
-    volatile char *p = const_cast<char *>(bytes.constData());
-    for (qsizetype i = 0; i < bytes.size(); ++i)
-        p[i] = 0;
 }
 
 } // namespace device

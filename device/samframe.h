@@ -5,6 +5,8 @@
 // Commands carry CMD PARA + data, responses SW1 SW2 SW3 + data.
 #pragma once
 
+#include "cardbytes.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -50,29 +52,30 @@ public:
     static quint8 checksum(QByteArrayView bytes);
 };
 
-// A decoded response frame.
+// A decoded response frame. Its data may be a whole card (read text + photo).
 struct SamResponse
 {
     quint8 sw1 = 0, sw2 = 0, sw3 = 0;
-    QByteArray data;
+    CardBytes data;
 
     // Payload SW1 SW2 SW3 data…; nullopt if shorter than three bytes.
-    static std::optional<SamResponse> fromPayload(const QByteArray &payload);
+    static std::optional<SamResponse> fromPayload(QByteArrayView payload);
 };
 
 // Incremental frame parser: feed it whatever the port delivered, in any chunks,
 // then take complete frames out. Garbage before a preamble is skipped; a frame
 // with a bad checksum or an impossible length is dropped one byte at a time so a
-// real frame hidden behind a false preamble is still found.
+// real frame hidden behind a false preamble is still found. What it buffers may be
+// a card: the buffer is CardBytes, room for a whole frame from the start.
 class SamFrameParser
 {
 public:
     // minPayload: 3 for responses (SW1 SW2 SW3), 2 for commands (CMD PARA).
-    explicit SamFrameParser(int minPayload = 3) : m_minPayload(minPayload) {}
+    explicit SamFrameParser(int minPayload = 3);
 
     void feed(QByteArrayView bytes);
     // The next complete, checked frame's payload (without CHK), if any.
-    std::optional<QByteArray> next();
+    std::optional<CardBytes> next();
     // A frame header announced more bytes than arrived: give up on that
     // preamble and look for the next one (called by the driver after a timeout).
     void skipStalledFrame();
@@ -87,14 +90,11 @@ public:
 private:
     void drop(qsizetype n);
 
-    QByteArray m_buffer;
+    CardBytes m_buffer;
     int m_minPayload;
     int m_garbage = 0;
     int m_checksumErrors = 0;
     int m_lengthErrors = 0;
 };
-
-// Overwrites a byte array's storage in place (also for every copy sharing it).
-void secureWipe(QByteArray &bytes);
 
 } // namespace device

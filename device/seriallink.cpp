@@ -142,23 +142,43 @@ SerialLink::Io SerialLink::write(QByteArrayView bytes, int timeoutMs)
     return Io::Ok;
 }
 
-SerialLink::Io SerialLink::readSome(QByteArray &out, int timeoutMs)
+SerialLink::Io SerialLink::readInto(char *to, qsizetype room, qsizetype *got, int timeoutMs)
 {
+    *got = 0;
     if (m_fd < 0)
         return Io::Lost;
     const Io w = waitFor(POLLIN, timeoutMs);
     if (w != Io::Ok)
         return w;
-    char buf[512];
-    const ssize_t n = ::read(m_fd, buf, sizeof buf);
+    const ssize_t n = ::read(m_fd, to, size_t(room));
     if (n > 0) {
-        out.append(buf, n);
-        std::memset(buf, 0, sizeof buf); // may hold card data
+        *got = n;
         return Io::Ok;
     }
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
         return Io::Timeout;
     return Io::Lost; // EOF or EIO: the device went away
+}
+
+SerialLink::Io SerialLink::readSome(QByteArray &out, int timeoutMs)
+{
+    const qsizetype before = out.size();
+    out.resize(before + ReadChunk);
+    qsizetype got = 0;
+    const Io io = readInto(out.data() + before, ReadChunk, &got, timeoutMs);
+    out.truncate(before + got);
+    return io;
+}
+
+SerialLink::Io SerialLink::readSome(CardBytes &out, int timeoutMs)
+{
+    Io io = Io::Lost;
+    out.appendFrom(ReadChunk, [&](char *to, qsizetype room) {
+        qsizetype got = 0;
+        io = readInto(to, room, &got, timeoutMs);
+        return got;
+    });
+    return io;
 }
 
 } // namespace device

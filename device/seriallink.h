@@ -6,6 +6,8 @@
 // kiosk_device stays buildable in the fuzz configuration (Qt Core only).
 #pragma once
 
+#include "cardbytes.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -32,8 +34,11 @@ public:
     void flushInput();
 
     Io write(QByteArrayView bytes, int timeoutMs);
-    // Appends whatever arrives, waiting up to timeoutMs for the first byte.
+    // Appends whatever arrives, waiting up to timeoutMs for the first byte. Bytes
+    // are read straight into `out`, never through a buffer on the stack.
     Io readSome(QByteArray &out, int timeoutMs);
+    // The same for a link that may carry card data (the ID card reader).
+    Io readSome(CardBytes &out, int timeoutMs);
 
     // Checked while waiting, so a stop request ends any wait within ~50 ms.
     void setCancelFlag(const std::atomic_bool *flag) { m_cancel = flag; }
@@ -41,7 +46,10 @@ public:
     static bool isSupportedBaud(int baud);
 
 private:
+    static constexpr qsizetype ReadChunk = 512;
     Io waitFor(short events, int timeoutMs);
+    // Waits for the first byte, then reads at most `room` bytes into `to`.
+    Io readInto(char *to, qsizetype room, qsizetype *got, int timeoutMs);
 
     int m_fd = -1;
     int m_baud = 0;

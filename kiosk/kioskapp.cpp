@@ -155,8 +155,10 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     for (const QString &type : m_settings.value("sync/usb_filesystem_types").toString().split(',', Qt::SkipEmptyParts))
         sync.usbFilesystemTypes.append(type.trimmed());
     m_sync = new CatalogSyncController(sync, m_catalog, m_session, this);
+    // The gate's wrong PINs live beside the usage store: the kiosk's own writable storage.
+    const QString pinGateFile = QFileInfo(m_usage->path()).absolutePath() + "/staff-pin-gate";
     m_staff = new StaffViewModel(m_sync, m_session, m_settings.value("staff/pin_hash").toString(),
-                                 m_settings.value("sync/expiry_warning_days").toInt(), this);
+                                 pinGateFile, m_settings.value("sync/expiry_warning_days").toInt(), this);
     StaffViewModel::setInstance(m_staff);
     m_sync->start();
 

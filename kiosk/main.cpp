@@ -80,16 +80,17 @@ int main(int argc, char **argv)
     QCommandLineOption startupOpt("report-startup",
                                   "Print start-up time and peak memory as JSON, then exit.");
     QCommandLineOption hashPinOpt("hash-pin",
-                                  "Read a staff PIN from standard input and print the line for "
-                                  "kiosk.conf (staff/pin_hash), then exit.");
+                                  "Read a staff PIN (10 to 32 digits) from standard input and "
+                                  "print the line for kiosk.conf (staff/pin_hash), then exit.");
     cli.addOptions({configOpt, catalogOpt, orientOpt, shotOpt, quitOpt, startupOpt});
     cli.addOption(hashPinOpt);
     cli.process(app);
     if (cli.isSet(hashPinOpt)) {
         char line[256] = {};
         const QString pin = std::fgets(line, sizeof line, stdin) ? QString::fromUtf8(line).trimmed() : QString();
-        if (pin.size() < 6 || pin.size() > 32) {
-            std::fprintf(stderr, "kiosk: the staff PIN must be 6 to 32 characters long\n");
+        const QString problem = catalogsync::pinRuleProblem(pin);
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "kiosk: %s\n", qPrintable(problem));
             return 2;
         }
         const QString hash = catalogsync::hashPin(pin);

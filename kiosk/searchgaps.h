@@ -1,7 +1,8 @@
 // SearchGaps: what residents searched for and did not find, read from the kiosk's
 // local usage store (UsageLog). For editors: the queries to answer with new content,
 // keywords or synonyms. Headless (Qt Core + SQLite); the store holds no personal
-// data (digit runs are replaced before anything is written).
+// data (identifying numbers are replaced before anything is written), and what is
+// read is anonymised again, for stores written by earlier kiosk versions.
 #pragma once
 
 #include <QDate>

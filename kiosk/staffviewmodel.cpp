@@ -15,9 +15,11 @@ using catalogsync::SyncProgress;
 using catalogsync::SyncReport;
 
 StaffViewModel::StaffViewModel(CatalogSyncController *sync, Session *session, QString pinHash,
-                               int expiryWarningDays, QObject *parent)
+                               const QString &pinGateFile, int expiryWarningDays, QObject *parent)
     : QObject(parent), m_sync(sync), m_session(session), m_pinHash(std::move(pinHash).trimmed()),
-      m_warnSeconds(qint64(expiryWarningDays) * 24 * 3600)
+      m_warnSeconds(qint64(expiryWarningDays) * 24 * 3600),
+      // A read of a few bytes at start-up; every write happens on the check's worker.
+      m_gate(std::make_shared<StaffPinGate>(pinGateFile, QDateTime::currentSecsSinceEpoch()))
 {
     auto *engine = m_sync->engine();
     connect(engine, &catalogsync::SyncEngine::progressChanged, this, [this](const SyncProgress &p) {
@@ -138,39 +140,45 @@ void StaffViewModel::requestAccess()
         setStage(QStringLiteral("pin"));
 }
 
+bool StaffViewModel::showIfLocked()
+{
+    const qint64 seconds = m_gate->secondsLocked(QDateTime::currentSecsSinceEpoch());
+    if (seconds <= 0)
+        return false;
+    m_lockedMinutes = int((seconds + 59) / 60);
+    setStage(QStringLiteral("pin"), QStringLiteral("staff.pin_locked"));
+    return true;
+}
+
 void StaffViewModel::submitPin(const QString &pin)
 {
-    if (m_stage != QLatin1String("pin"))
+    if (m_stage != QLatin1String("pin") || showIfLocked())
         return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (m_lockedUntil.isValid() && now < m_lockedUntil) {
-        setStage(QStringLiteral("pin"), QStringLiteral("staff.pin_locked"));
-        return;
-    }
     setStage(QStringLiteral("checking"));
-    // Argon2id takes a moment by design: never on the UI thread.
+    // Argon2id takes a moment by design: never on the UI thread. The outcome is
+    // recorded (durably) on the worker before it is shown, so cutting the power on
+    // seeing "wrong" cannot take the try back.
     const QString hash = m_pinHash;
     QPointer<StaffViewModel> self(this);
-    QtConcurrent::run([hash, pin] { return catalogsync::verifyPin(hash, pin); })
-        .then(this, [self](bool ok) {
-            if (!self || self->m_stage != QLatin1String("checking"))
-                return;
-            if (ok) {
-                self->m_wrongPins = 0;
-                qCInfo(lcStaff) << "staff screen opened";
-                self->setStage(QStringLiteral("open"));
-                return;
-            }
-            ++self->m_wrongPins;
-            qCWarning(lcStaff) << "wrong staff PIN entered" << self->m_wrongPins << "time(s)";
-            if (self->m_wrongPins >= kMaxWrongPins) {
-                self->m_wrongPins = 0;
-                self->m_lockedUntil = QDateTime::currentDateTimeUtc().addSecs(kLockoutSeconds);
-                self->setStage(QStringLiteral("pin"), QStringLiteral("staff.pin_locked"));
-                return;
-            }
+    QtConcurrent::run([hash, pin, gate = m_gate] {
+        const bool ok = catalogsync::verifyPin(hash, pin);
+        if (ok)
+            gate->recordCorrect();
+        else
+            gate->recordWrong(QDateTime::currentSecsSinceEpoch());
+        return ok;
+    }).then(this, [self](bool ok) {
+        if (!self || self->m_stage != QLatin1String("checking"))
+            return;
+        if (ok) {
+            qCInfo(lcStaff) << "staff screen opened";
+            self->setStage(QStringLiteral("open"));
+            return;
+        }
+        qCWarning(lcStaff) << "wrong staff PIN entered";
+        if (!self->showIfLocked())
             self->setStage(QStringLiteral("pin"), QStringLiteral("staff.pin_wrong"));
-        });
+    });
 }
 
 void StaffViewModel::close()

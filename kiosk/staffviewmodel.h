@@ -1,8 +1,9 @@
 // StaffViewModel (QML "Staff"): the staff-only admin mode and its sync status screen.
 // Gate: a 3-second press on the top-right corner of the screen asks for the staff
 // PIN; the PIN is checked against the Argon2id hash in kiosk.conf (staff/pin_hash)
-// off the UI thread. After 5 wrong PINs the gate stays shut for 5 minutes. With no
-// hash configured the staff screen cannot be opened at all. Closing the screen (or
+// off the UI thread. Wrong PINs shut the gate for a while that grows with every
+// round of them (StaffPinGate), across restarts. With no hash configured the staff
+// screen cannot be opened at all. Closing the screen (or
 // the idle timeout) ends the staff's session like a resident's.
 //
 // The status shown is read from the sync root off the UI thread (readSyncStatus) and
@@ -10,6 +11,7 @@
 #pragma once
 
 #include "compositionsingleton.h"
+#include "staffpingate.h"
 #include "syncengine.h"
 #include "syncstatus.h"
 
@@ -18,6 +20,7 @@
 #include <QQmlEngine>
 #include <QTimer>
 #include <QVariantList>
+#include <memory>
 
 class CatalogSyncController;
 class Session;
@@ -30,6 +33,8 @@ class StaffViewModel : public QObject, public CompositionSingleton<StaffViewMode
     // "closed", "pin" (asking for the PIN), "checking", "open"
     Q_PROPERTY(QString stage READ stage NOTIFY stageChanged)
     Q_PROPERTY(QString pinProblem READ pinProblem NOTIFY stageChanged) // strings.yaml key or ""
+    // With staff.pin_locked: whole minutes (rounded up) until the gate opens again.
+    Q_PROPERTY(int pinLockedMinutes READ pinLockedMinutes NOTIFY stageChanged)
     Q_PROPERTY(bool available READ available CONSTANT)
 
     Q_PROPERTY(int catalogVersion READ catalogVersion NOTIFY statusChanged)
@@ -51,11 +56,13 @@ class StaffViewModel : public QObject, public CompositionSingleton<StaffViewMode
     Q_PROPERTY(int filesTotal READ filesTotal NOTIFY progressChanged)
 
 public:
+    // pinGateFile: where the gate keeps its wrong PINs (the kiosk's own storage).
     StaffViewModel(CatalogSyncController *sync, Session *session, QString pinHash,
-                   int expiryWarningDays, QObject *parent);
+                   const QString &pinGateFile, int expiryWarningDays, QObject *parent);
 
     QString stage() const { return m_stage; }
     QString pinProblem() const { return m_pinProblem; }
+    int pinLockedMinutes() const { return m_lockedMinutes; }
     bool available() const { return !m_pinHash.isEmpty(); }
 
     int catalogVersion() const { return int(m_status.catalogVersion); }
@@ -84,9 +91,6 @@ public:
     // Re-reads the status from disk (off the UI thread); statusChanged when done.
     Q_INVOKABLE void refresh();
 
-    static constexpr int kMaxWrongPins = 5;
-    static constexpr int kLockoutSeconds = 300;
-
 signals:
     void stageChanged();
     void statusChanged();
@@ -95,6 +99,8 @@ signals:
 private:
     static QString formatTime(const QDateTime &t);
     void setStage(const QString &stage, const QString &problem = {});
+    // staff.pin_locked with the minutes left; false when the gate is open.
+    bool showIfLocked();
 
     CatalogSyncController *m_sync;
     Session *m_session;
@@ -102,8 +108,9 @@ private:
     qint64 m_warnSeconds;
     QString m_stage = QStringLiteral("closed");
     QString m_pinProblem;
-    int m_wrongPins = 0;
-    QDateTime m_lockedUntil;
+    // Shared with the check's worker, which records the outcome before it is shown.
+    std::shared_ptr<StaffPinGate> m_gate;
+    int m_lockedMinutes = 0;
     catalogsync::SyncProgress m_progress;
     bool m_running = false;
     QString m_source;

@@ -1,8 +1,10 @@
 // UsageLog: the kiosk's own writable store of anonymous usage counts (for now: search
 // queries, how many results they had, whether one was opened), kept in a local
 // SQLite database separate from the catalog — sync never touches it. Writes run on
-// a worker thread. No personal data: long digit runs (ID, phone numbers) are
-// replaced before anything is stored.
+// a worker thread. No personal data: numbers that could identify someone (ID, phone,
+// bank card numbers, also typed in groups or full-width) are replaced before anything
+// is stored (anonymisedquery.h), and rows stored under an earlier, weaker rule are
+// rewritten when the store opens.
 #pragma once
 
 #include "compositionsingleton.h"

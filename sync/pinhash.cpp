@@ -8,6 +8,18 @@ namespace {
 bool sodiumReady() { return sodium_init() >= 0; }
 } // namespace
 
+QString pinRuleProblem(const QString &pin)
+{
+    for (const QChar c : pin)
+        if (c < u'0' || c > u'9')
+            return QStringLiteral("the staff PIN may hold digits only (the PIN pad has nothing else)");
+    if (pin.size() < kMinimumPinDigits || pin.size() > kMaximumPinDigits)
+        return QStringLiteral("the staff PIN must be %1 to %2 digits long")
+            .arg(kMinimumPinDigits)
+            .arg(kMaximumPinDigits);
+    return {};
+}
+
 QString hashPin(const QString &pin)
 {
     if (!sodiumReady())

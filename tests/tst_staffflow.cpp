@@ -4,7 +4,8 @@
 //    reads a guide; the screen keeps the old catalog until the session ends, then
 //    shows the new one;
 //  - the staff screen opens only after a 3-second press on the corner and the right
-//    PIN, and shows the version, the last sync, progress and expiry warnings.
+//    PIN, and shows the version, the last sync, progress and expiry warnings;
+//  - a round of wrong PINs shuts the gate, and a restarted kiosk keeps it shut.
 // Screenshots: build/test-output/screens/staff/.
 #include "catalogservice.h"
 #include "catalogsynccontroller.h"
@@ -14,6 +15,7 @@
 #include "navigator.h"
 #include "pinhash.h"
 #include "session.h"
+#include "staffpingate.h"
 #include "staffviewmodel.h"
 #include "syncfixture.h"
 #include "testsupport.h"
@@ -25,7 +27,7 @@
 using namespace catalogsync;
 
 namespace {
-const QString kPin = QStringLiteral("246810");
+const QString kPin = QStringLiteral("2468013579"); // the shortest kiosk --hash-pin takes
 const QString kTitle = QStringLiteral("最低生活保障申请");
 
 bool run(const QString &program, const QStringList &args, QString *err = nullptr)
@@ -51,6 +53,7 @@ class StaffFlowTest : public QObject
     bool m_canMount = false;
 
     QString syncRoot() const { return m_dir.filePath("sync"); }
+    QString configFile() const { return m_dir.filePath("kiosk.conf"); }
     QString mediaRoot() const { return m_dir.filePath("media"); }
 
     bool enterPin(const QString &pin)
@@ -115,13 +118,16 @@ private slots:
         QCOMPARE(m_nginx.start(m_repo.repo()), QString());
         const QString hash = hashPin(kPin);
         QVERIFY(hash.startsWith("$argon2id$"));
-        const QString conf = m_dir.filePath("kiosk.conf");
+        const QString conf = configFile();
+        // The kiosk's own storage (usage store, the PIN gate's memory) in this test's folder.
         // The stick is a bind mount, of the type of the folder it shows: any type goes.
         QVERIFY(testsupport::writeFile(conf, QStringLiteral("[sync]\nroot = %1\nusb_mount_roots = %2\n"
                                                            "usb_filesystem_types =\n"
                                                            "expiry_warning_days = 10\nurl = %4\n"
-                                                           "[staff]\npin_hash = \"%3\"\n")
-                                                .arg(syncRoot(), mediaRoot(), hash, m_nginx.url())));
+                                                           "[staff]\npin_hash = \"%3\"\n"
+                                                           "[storage]\nlocal_database = %5\n")
+                                                .arg(syncRoot(), mediaRoot(), hash, m_nginx.url(),
+                                                     m_dir.filePath("local/kiosk-local.db"))));
         m_scene.setScreenshotFolder("staff");
         // The catalog is the synced one the settings lead to, not the demo catalog.
         QVERIFY(m_scene.start(KioskApp::Options{conf, QString(), "portrait"}));
@@ -330,6 +336,35 @@ private slots:
         Navigator::instance()->openItem("guide", "g-dibao");
         QTRY_VERIFY_WITH_TIMEOUT(m_scene.textOf("guideTitle").contains(QStringLiteral("（网络）")),
                                  5000);
+    }
+
+    // Five wrong PINs shut the gate; restarting the kiosk (what a power cut does)
+    // does not open it, not even for the right PIN. Last: the gate stays shut.
+    void lockoutSurvivesARestart()
+    {
+        StaffViewModel *staff = StaffViewModel::instance();
+        m_scene.hold(QPoint(m_scene.window()->width() - 30, 30), 3500);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
+        for (int i = 0; i < StaffPinGate::kWrongPinsPerRound; ++i) {
+            QVERIFY(enterPin(QStringLiteral("1111111111")));
+            QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 10000);
+        }
+        QCOMPARE(staff->pinProblem(), QStringLiteral("staff.pin_locked"));
+        QCOMPARE(staff->pinLockedMinutes(), int(StaffPinGate::kFirstLockoutSeconds / 60));
+        QVERIFY2(m_scene.textOf("pinProblem").contains(QStringLiteral("请5分钟后再试")),
+                 qPrintable(m_scene.textOf("pinProblem")));
+        QVERIFY(m_scene.shoot("09-pin-locked"));
+
+        QVERIFY(m_scene.start(KioskApp::Options{configFile(), QString(), "portrait"}));
+        staff = StaffViewModel::instance();
+        QCOMPARE(staff->stage(), QStringLiteral("closed"));
+        m_scene.hold(QPoint(m_scene.window()->width() - 30, 30), 3500);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
+        QVERIFY(enterPin(kPin));
+        QTRY_COMPARE_WITH_TIMEOUT(staff->pinProblem(), QStringLiteral("staff.pin_locked"), 10000);
+        QCOMPARE(staff->stage(), QStringLiteral("pin"));
+        QVERIFY(!m_scene.find("staffStatus"));
+        QVERIFY(m_scene.shoot("10-pin-locked-after-restart"));
     }
 };
 

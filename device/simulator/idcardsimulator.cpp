@@ -247,7 +247,7 @@ void IdCardSimulator::send(QByteArray payload)
     writeAll(garbage + frame(payload, corrupt));
 }
 
-QByteArray IdCardSimulator::answer(quint8 cmd, quint8 para, const QByteArray &data)
+QByteArray IdCardSimulator::answer(quint8 cmd, quint8 para, QByteArrayView data)
 {
     std::lock_guard lock(m_mutex);
     auto status = [](quint8 sw3, const QByteArray &extra = {}) {
@@ -315,7 +315,7 @@ void IdCardSimulator::handle(SamFrameParser &parser)
     }
     const int damagedBefore = parser.checksumErrors() + parser.lengthErrors();
     parser.feed(QByteArrayView(buf, n));
-    while (std::optional<QByteArray> payload = parser.next()) {
+    while (std::optional<CardBytes> payload = parser.next()) {
         const quint8 cmd = quint8(payload->at(0)), para = quint8(payload->at(1));
         bool ignore;
         {
@@ -327,7 +327,7 @@ void IdCardSimulator::handle(SamFrameParser &parser)
         }
         if (ignore)
             continue;
-        send(answer(cmd, para, payload->mid(2)));
+        send(answer(cmd, para, payload->view().sliced(2)));
         if (cmd == sam::CmdBaud && para <= 4) {
             static constexpr int rates[] = {115200, 57600, 38400, 19200, 9600};
             setBaud(rates[para]); // after the answer, as a real reader switches

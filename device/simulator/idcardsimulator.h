@@ -60,7 +60,7 @@ private:
     bool request(Request r);
     void run();
     void handle(SamFrameParser &parser);
-    QByteArray answer(quint8 cmd, quint8 para, const QByteArray &data);
+    QByteArray answer(quint8 cmd, quint8 para, QByteArrayView data);
     void send(QByteArray payload);
     bool writeAll(const QByteArray &bytes);
     bool sleepFor(int ms);

@@ -71,7 +71,10 @@ Rectangle {
                     objectName: "pinProblem"
                     visible: Staff.pinProblem.length > 0
                     width: parent.width
-                    text: Staff.pinProblem.length > 0 ? L10n.text(Staff.pinProblem) : ""
+                    // The lockout grows with every round of wrong PINs: say how long it is.
+                    text: Staff.pinProblem === "staff.pin_locked"
+                          ? L10n.text(Staff.pinProblem).arg(Staff.pinLockedMinutes)
+                          : Staff.pinProblem.length > 0 ? L10n.text(Staff.pinProblem) : ""
                     font.pixelSize: Theme.bodySize
                     color: Theme.warning
                     wrapMode: Text.Wrap

@@ -21,15 +21,15 @@ private slots:
         const auto c = IdCard::decode(simcards::resident(r));
         QVERIFY(c);
         QCOMPARE(c->type, IdCardType::Resident);
-        QCOMPARE(c->name, QStringLiteral("欧阳娜娜"));
+        QCOMPARE(c->name.view(), QStringLiteral("欧阳娜娜"));
         QCOMPARE(c->gender, Gender::Female);
         QCOMPARE(c->genderText(), QStringLiteral("女"));
-        QCOMPARE(c->nationCode, QStringLiteral("05"));
+        QCOMPARE(c->nationCode.view(), QStringLiteral("05"));
         QCOMPARE(c->nation, QStringLiteral("维吾尔"));
         QCOMPARE(c->birthDate, QDate(1949, 12, 31));
-        QCOMPARE(c->address, QStringLiteral("北京市朝阳区示例路1号"));
-        QCOMPARE(c->idNumber, QStringLiteral("11010519491231002X"));
-        QCOMPARE(c->authority, QStringLiteral("北京市公安局朝阳分局"));
+        QCOMPARE(c->address.view(), QStringLiteral("北京市朝阳区示例路1号"));
+        QCOMPARE(c->idNumber.view(), QStringLiteral("11010519491231002X"));
+        QCOMPARE(c->authority.view(), QStringLiteral("北京市公安局朝阳分局"));
         QCOMPARE(c->validFrom, QDate(2015, 1, 1));
         QVERIFY(c->validLongTerm);
         QVERIFY(!c->isExpired(QDate(2099, 1, 1)));
@@ -41,7 +41,7 @@ private slots:
         // Only the padding is trimmed: an address may contain spaces.
         simcards::Resident r;
         r.address = QStringLiteral("Room 1 示例路");
-        QCOMPARE(IdCard::decode(simcards::resident(r))->address, QStringLiteral("Room 1 示例路"));
+        QCOMPARE(IdCard::decode(simcards::resident(r))->address.view(), QStringLiteral("Room 1 示例路"));
     }
 
     void hkMacaoTaiwanPermit()
@@ -49,9 +49,9 @@ private slots:
         const auto c = IdCard::decode(simcards::hkMacaoTaiwanPermit());
         QVERIFY(c);
         QCOMPARE(c->type, IdCardType::HkMacaoTaiwanPermit);
-        QCOMPARE(c->name, QStringLiteral("陈大文"));
-        QCOMPARE(c->idNumber, QStringLiteral("810000198001010129"));
-        QCOMPARE(c->passNumber, QStringLiteral("H12345678"));
+        QCOMPARE(c->name.view(), QStringLiteral("陈大文"));
+        QCOMPARE(c->idNumber.view(), QStringLiteral("810000198001010129"));
+        QCOMPARE(c->passNumber.view(), QStringLiteral("H12345678"));
         QCOMPARE(c->issueCount, 1);
         QVERIFY(c->nation.isEmpty()); // the nation slot is unused on permits
         QCOMPARE(c->validTo, QDate(2030, 6, 1));
@@ -63,15 +63,15 @@ private slots:
         const auto c = IdCard::decode(simcards::foreignPermanent2017());
         QVERIFY(c);
         QCOMPARE(c->type, IdCardType::ForeignPermanent2017);
-        QCOMPARE(c->englishName, QStringLiteral("SMITH JOHN"));
-        QCOMPARE(c->name, QStringLiteral("史约翰"));
-        QCOMPARE(c->idNumber, QStringLiteral("USA110079070101"));
-        QCOMPARE(c->nationality, QStringLiteral("USA"));
+        QCOMPARE(c->englishName.view(), QStringLiteral("SMITH JOHN"));
+        QCOMPARE(c->name.view(), QStringLiteral("史约翰"));
+        QCOMPARE(c->idNumber.view(), QStringLiteral("USA110079070101"));
+        QCOMPARE(c->nationality.view(), QStringLiteral("USA"));
         QCOMPARE(c->gender, Gender::Male);
         QCOMPARE(c->birthDate, QDate(1970, 1, 1));
         QCOMPARE(c->validTo, QDate(2027, 6, 1));
-        QCOMPARE(c->cardVersion, QStringLiteral("01"));
-        QCOMPARE(c->authority, QStringLiteral("1100"));
+        QCOMPARE(c->cardVersion.view(), QStringLiteral("01"));
+        QCOMPARE(c->authority.view(), QStringLiteral("1100"));
         QCOMPARE(c->idNumberCheck(), IdNumberCheck::NotApplicable);
     }
 
@@ -82,11 +82,11 @@ private slots:
         const auto c = IdCard::decode(simcards::foreignPermanent2023(longName));
         QVERIFY(c);
         QCOMPARE(c->type, IdCardType::ForeignPermanent2023);
-        QCOMPARE(c->englishName, longName); // both parts joined
-        QCOMPARE(c->name, QStringLiteral("玛丽亚"));
+        QCOMPARE(c->englishName.view(), longName); // both parts joined
+        QCOMPARE(c->name.view(), QStringLiteral("玛丽亚"));
         QCOMPARE(c->gender, Gender::Female);
-        QCOMPARE(c->idNumber, QStringLiteral("933110198503150015"));
-        QCOMPARE(c->nationality, QStringLiteral("ESP"));
+        QCOMPARE(c->idNumber.view(), QStringLiteral("933110198503150015"));
+        QCOMPARE(c->nationality.view(), QStringLiteral("ESP"));
         QCOMPARE(c->birthDate, QDate(1985, 3, 15));
         QCOMPARE(c->validTo, QDate(2033, 1, 1));
         QCOMPARE(c->idNumberCheck(), IdNumberCheck::Valid);
@@ -197,27 +197,55 @@ private slots:
     {
         auto c = IdCard::decode(simcards::resident());
         QVERIFY(c);
-        // A copy as a queued signal would make: it shares the strings' storage.
+        c->photoWlt = SharedCardBytes(simcards::photo());
+        // A copy as a queued signal would make: it shares the fields' storage, and
+        // keeps it allocated, so the views below stay readable after the wipe.
         const IdCard copy = *c;
-        const QString heldName = c->name;
-        c->photoWlt = simcards::photo();
-        const QByteArray heldPhoto = c->photoWlt;
+        const QStringView heldName = c->name;
+        const QStringView heldNumber = c->idNumber;
+        const QByteArrayView heldPhoto = c->photoWlt;
         c->wipe();
         QVERIFY(c->name.isEmpty() && c->idNumber.isEmpty() && c->address.isEmpty());
         QVERIFY(!c->birthDate.isValid());
         QVERIFY(c->photoWlt.isEmpty());
-        // The storage the name occupied now holds zeros, in every copy.
+        // Every copy sees nothing any more, and the storage holds zeros.
+        QVERIFY(copy.name.isEmpty() && copy.idNumber.isEmpty() && copy.photoWlt.isEmpty());
         QCOMPARE(heldName, QString(3, QChar(0)));
-        QCOMPARE(copy.idNumber, QString(18, QChar(0)));
-        QCOMPARE(heldPhoto, QByteArray(1024, '\0'));
+        QCOMPARE(heldNumber, QString(18, QChar(0)));
+        QVERIFY(heldPhoto == QByteArray(1024, '\0'));
     }
 
-    void wipeLeavesLiteralsAlone()
+    void textGivenByHandIsWipedToo()
     {
         IdCard c;
-        c.name = QStringLiteral("测试"); // read-only data: must not crash
+        c.name = CardText(u"测试"); // a copy of its own, not the literal
+        const QStringView held = c.name;
+        const IdCard copy = c;
         c.wipe();
-        QVERIFY(c.name.isEmpty());
+        QVERIFY(c.name.isEmpty() && copy.name.isEmpty());
+        QCOMPARE(held, QString(2, QChar(0)));
+    }
+
+    void datesAndNumbersReadDigitByDigit_data()
+    {
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<QDate>("expected");
+        QTest::newRow("plain") << "20350101" << QDate(2035, 1, 1);
+        QTest::newRow("long term") << "长期" << QDate();
+        QTest::newRow("impossible day") << "20230230" << QDate();
+        QTest::newRow("short") << "2023" << QDate();
+        QTest::newRow("letters") << "2023O101" << QDate();
+    }
+    void datesAndNumbersReadDigitByDigit()
+    {
+        QFETCH(QString, date);
+        QFETCH(QDate, expected);
+        simcards::Resident r;
+        r.validTo = date;
+        const auto c = IdCard::decode(simcards::resident(r));
+        QVERIFY(c);
+        QCOMPARE(c->validTo, expected);
+        QCOMPARE(c->validLongTerm, date == QStringLiteral("长期"));
     }
 };
 

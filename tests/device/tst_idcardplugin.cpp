@@ -22,8 +22,8 @@ private slots:
         QVERIFY2(plugin->open(QStringLiteral("card"), &error), qPrintable(error));
         IdCard card;
         QCOMPARE(plugin->read(&card, &error), IdCardPlugin::Read::Card);
-        QCOMPARE(card.name, QStringLiteral("李四"));
-        QCOMPARE(card.idNumber, QStringLiteral("110105199003070025"));
+        QCOMPARE(card.name.view(), QStringLiteral("李四"));
+        QCOMPARE(card.idNumber.view(), QStringLiteral("110105199003070025"));
         QCOMPARE(card.idNumberCheck(), IdNumberCheck::Valid);
         QCOMPARE(card.nation, QStringLiteral("回"));
         QCOMPARE(card.gender, Gender::Female);

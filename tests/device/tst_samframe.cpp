@@ -69,7 +69,7 @@ private slots:
         const auto r = SamResponse::fromPayload(*payload);
         QVERIFY(r);
         QCOMPARE(r->sw3, quint8(0x9F));
-        QCOMPARE(r->data, QByteArray(4, '\0'));
+        QVERIFY(r->data.view() == QByteArray(4, '\0'));
         QVERIFY(!p.next());
         QCOMPARE(p.buffered(), 0);
     }
@@ -156,7 +156,7 @@ private slots:
         p.feed(SamFrame::command(0x20, 0x01));
         const auto c = p.next();
         QVERIFY(c);
-        QCOMPARE(*c, bytes({0x20, 0x01}));
+        QVERIFY(c->view() == bytes({0x20, 0x01}));
     }
 
     void clearWipesBuffer()

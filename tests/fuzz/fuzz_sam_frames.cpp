@@ -11,7 +11,7 @@
 using namespace device;
 
 namespace {
-void check(const QByteArray &payload)
+void check(const CardBytes &payload)
 {
     if (payload.size() < 3 || payload.size() > SamFrame::MaxLength - 1)
         __builtin_trap();
@@ -21,12 +21,12 @@ void check(const QByteArray &payload)
     SamFrameParser again;
     again.feed(SamFrame::wrap(payload));
     const auto back = again.next();
-    if (!back || *back != payload)
+    if (!back || back->view() != payload.view())
         __builtin_trap();
     // A read-base answer: text length · photo length · text → the card decoder.
-    const QByteArray &d = r->data;
+    const QByteArrayView d = r->data;
     if (d.size() >= 4 + IdCard::TextBlockSize) {
-        if (auto card = IdCard::decode(QByteArrayView(d).sliced(4, IdCard::TextBlockSize))) {
+        if (auto card = IdCard::decode(d.sliced(4, IdCard::TextBlockSize))) {
             (void)card->maskedName();
             (void)card->maskedIdNumber();
             (void)card->idNumberCheck();
