@@ -1,5 +1,5 @@
 #include "settingsschema.h"
-#include "pinhashform.h"
+#include "staffpin.h"
 
 #include <QDir>
 #include <QUrl>

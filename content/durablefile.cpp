@@ -58,4 +58,16 @@ QString writeFileDurably(const QString &path, const QByteArray &bytes)
     return renameDurably(temp, path);
 }
 
+QByteArray readSmallFile(const QString &path, qint64 cap, bool *ok)
+{
+    QFile f(path);
+    QByteArray bytes;
+    const bool opened = f.open(QIODevice::ReadOnly);
+    if (opened)
+        bytes = f.read(cap + 1);
+    if (ok)
+        *ok = opened && bytes.size() <= cap;
+    return bytes.size() <= cap ? bytes : QByteArray();
+}
+
 } // namespace content

@@ -17,5 +17,8 @@ bool fsyncPath(const QString &path);
 QString renameDurably(const QString &temp, const QString &target);
 // Writes bytes to path through a temporary file and renameDurably.
 QString writeFileDurably(const QString &path, const QByteArray &bytes);
+// Reads a file of the kiosk's own that such writes made (trust state, kept
+// metadata): at most cap bytes; empty, and *ok false, when larger or unreadable.
+QByteArray readSmallFile(const QString &path, qint64 cap, bool *ok = nullptr);
 
 } // namespace content

@@ -256,7 +256,7 @@ int CupsClient::submit(const QString &queue, const QString &pdfPath, const QStri
     if (id <= 0 && error)
         *error = QString::fromUtf8(cupsLastErrorString());
     if (id > 0)
-        qCInfo(lcDevice) << "print job" << id << "queued on" << queue;
+        qCInfo(lcPrinterDevice) << "print job" << id << "queued on" << queue;
     return id;
 }
 

@@ -59,7 +59,7 @@ private:
 
     void fail(int ticket, PrinterProblem problem, const QString &detail)
     {
-        qCWarning(lcDevice).noquote() << "print job failed:" << problemCode(problem) << detail;
+        qCWarning(lcPrinterDevice).noquote() << "print job failed:" << problemCode(problem) << detail;
         emit jobChanged(ticket, State::Failed, problem, detail);
     }
 
@@ -117,7 +117,7 @@ private:
             const int ticket = m_ticket;
             m_jobId = 0;
             if (j.completed()) {
-                qCInfo(lcDevice) << "print job" << j.id << "completed";
+                qCInfo(lcPrinterDevice) << "print job" << j.id << "completed";
                 emit jobChanged(ticket, State::Completed, PrinterProblem::None, {});
             } else {
                 const PrinterStatus s = m_cups.status(m_queue);
@@ -194,7 +194,7 @@ bool DocumentPrintService::stop(int timeoutMs)
         QMetaObject::invokeMethod(m_worker, &DocumentPrintWorker::shutdown, Qt::QueuedConnection);
         m_thread->quit();
         if (!m_thread->wait(timeoutMs)) {
-            qCWarning(lcDevice) << "document printer thread did not stop in time; left to finish";
+            qCWarning(lcPrinterDevice) << "document printer thread did not stop in time; left to finish";
             m_thread = nullptr; // leaked on purpose: never terminate()
             return false;
         }

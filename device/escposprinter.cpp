@@ -38,7 +38,7 @@ EscPosPrinter::Status EscPosPrinter::status()
     if (printer < 0 || paper < 0 || !escpos::isValidStatus(quint8(printer))) {
         m_link.close(); // reopened next time: the printer may have been replugged
         s.reason = QStringLiteral("the receipt printer does not answer (check its cable and power)");
-        qCWarning(lcDevice) << "escpos: no status answer";
+        qCWarning(lcReceiptDevice) << "escpos: no status answer";
         return s;
     }
     s.reachable = true;
@@ -50,7 +50,7 @@ EscPosPrinter::Status EscPosPrinter::status()
         s.reason = QStringLiteral("the receipt printer is out of paper");
     else if (s.paper == escpos::Paper::NearEnd)
         s.reason = QStringLiteral("the receipt paper is running low");
-    qCInfo(lcDevice) << "escpos: status" << Qt::hex << printer << paper;
+    qCInfo(lcReceiptDevice) << "escpos: status" << Qt::hex << printer << paper;
     return s;
 }
 

@@ -42,7 +42,7 @@ void EvdevScanner::shutdown()
         m_timer->stop();
     closeDevice();
     m_decoder.dropPartial();
-    qCInfo(lcDevice) << "scanner(evdev): shut down";
+    qCInfo(lcScannerDevice) << "scanner(evdev): shut down";
     quitWorkerThread();
 }
 
@@ -76,7 +76,7 @@ bool EvdevScanner::openDevice()
     m_fd = fd;
     m_dev = dev;
     m_everOpened = true;
-    qCInfo(lcDevice) << "scanner(evdev): grabbed";
+    qCInfo(lcScannerDevice) << "scanner(evdev): grabbed";
     setState(State::Ready, Problem::None, {});
     return true;
 }
@@ -113,7 +113,7 @@ void EvdevScanner::handleKey(int code, int value)
     } else if (scan->unmapped) {
         emit scanFailed(Problem::NotText);
     } else {
-        qCInfo(lcDevice) << "scanner(evdev): scan of" << scan->text.size() << "characters";
+        qCInfo(lcScannerDevice) << "scanner(evdev): scan of" << scan->text.size() << "characters";
         emit scanned(scan->text);
     }
 }

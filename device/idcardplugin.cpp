@@ -56,7 +56,7 @@ std::unique_ptr<IdCardPlugin> IdCardPlugin::load(const QString &path, QString *e
     plugin->m_library = lib;
     plugin->m_api = api;
     plugin->m_name = QString::fromLatin1(api->name ? api->name : "unnamed").left(64);
-    qCInfo(lcDevice).noquote() << "idcard: plugin" << plugin->m_name << "loaded";
+    qCInfo(lcIdCardDevice).noquote() << "idcard: plugin" << plugin->m_name << "loaded";
     return plugin;
 }
 
@@ -115,7 +115,7 @@ IdCardPlugin::Read IdCardPlugin::read(IdCard *card, QString *error)
     }
     wipe(text);
     wipe(photo);
-    qCInfo(lcDevice) << "idcard: plugin read" << int(result);
+    qCInfo(lcIdCardDevice) << "idcard: plugin read" << int(result);
     return result;
 }
 

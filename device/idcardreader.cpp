@@ -54,7 +54,7 @@ void IdCardReader::shutdown()
         m_timer->stop();
     m_link.close();
     m_parser.clear();
-    qCInfo(lcDevice) << "idcard: shut down";
+    qCInfo(lcIdCardDevice) << "idcard: shut down";
     if (thread() != QCoreApplication::instance()->thread())
         thread()->quit();
 }
@@ -66,7 +66,7 @@ void IdCardReader::setState(State state, Problem problem, const QString &reason)
     m_state = state;
     m_problem = problem;
     m_reason = reason;
-    qCInfo(lcDevice) << "idcard: state" << state << problem;
+    qCInfo(lcIdCardDevice) << "idcard: state" << state << problem;
     emit stateChanged(state, problem, reason);
 }
 
@@ -93,7 +93,7 @@ IdCardReader::Outcome IdCardReader::transact(quint8 cmd, quint8 para, int timeou
                 std::optional<SamResponse> r = SamResponse::fromPayload(*payload);
                 if (r && (r->sw3 == sam::ChecksumError || r->sw3 == sam::LengthError)) {
                     // The reader got a damaged command: send it again.
-                    qCInfo(lcDevice) << "idcard:" << cmdName(cmd, para) << "rejected by reader sw3"
+                    qCInfo(lcIdCardDevice) << "idcard:" << cmdName(cmd, para) << "rejected by reader sw3"
                                      << hex(r->sw3);
                     break;
                 }
@@ -119,7 +119,7 @@ IdCardReader::Outcome IdCardReader::transact(quint8 cmd, quint8 para, int timeou
                     if (m_parser.buffered() == before)
                         break; // no stalled preamble at the front: nothing to skip
                 }
-                qCInfo(lcDevice) << "idcard:" << cmdName(cmd, para) << "timeout attempt" << attempt + 1;
+                qCInfo(lcIdCardDevice) << "idcard:" << cmdName(cmd, para) << "timeout attempt" << attempt + 1;
                 break;
             }
             CardBytes chunk;
@@ -145,7 +145,7 @@ bool IdCardReader::probe(int timeoutMs)
     if (o != Outcome::Answered)
         return false;
     if (r.sw3 != sam::Ok) {
-        qCWarning(lcDevice) << "idcard: sam-status sw3" << hex(r.sw3);
+        qCWarning(lcIdCardDevice) << "idcard: sam-status sw3" << hex(r.sw3);
         lose(State::Error, Problem::ReaderFault,
              QStringLiteral("the ID card reader is faulty: %1").arg(sam::statusText(r.sw3)));
         return false;
@@ -171,7 +171,7 @@ bool IdCardReader::openAndProbe()
         if (m_stop || (baud != m_link.baud() && !m_link.setBaud(baud)))
             break;
         if (probe(oneTry)) {
-            qCInfo(lcDevice) << "idcard: probe ok baud" << baud;
+            qCInfo(lcIdCardDevice) << "idcard: probe ok baud" << baud;
             setState(State::Ready);
             return true;
         }
@@ -209,7 +209,7 @@ void IdCardReader::pollOnce()
         return;
     }
     if (r.sw3 != sam::CardFound) {
-        qCWarning(lcDevice) << "idcard: find sw3" << hex(r.sw3);
+        qCWarning(lcIdCardDevice) << "idcard: find sw3" << hex(r.sw3);
         setState(State::Error, Problem::ReaderFault,
                  QStringLiteral("the ID card reader reports a fault: %1").arg(sam::statusText(r.sw3)));
         return;
@@ -225,7 +225,7 @@ void IdCardReader::readCard()
     if (o == Outcome::Answered && r.sw3 != sam::Ok) {
         // Usually the card moved off the antenna between find and select: the
         // sequence is "select until 90", so only repeated failures are a problem.
-        qCInfo(lcDevice) << "idcard: select sw3" << hex(r.sw3);
+        qCInfo(lcIdCardDevice) << "idcard: select sw3" << hex(r.sw3);
         if (++m_selectFailures >= MaxSelectFailures)
             setState(State::Error, Problem::CardUnreadable,
                      QStringLiteral("the card could not be read: please place it flat on the reader again"));
@@ -243,7 +243,7 @@ void IdCardReader::readCard()
     if (o == Outcome::Cancelled)
         return;
     if (r.sw3 != sam::Ok) {
-        qCWarning(lcDevice) << "idcard: read sw3" << hex(r.sw3);
+        qCWarning(lcIdCardDevice) << "idcard: read sw3" << hex(r.sw3);
         const bool unsupported = r.sw3 == sam::WrongCardType;
         const bool readerFault = r.sw3 == sam::SamAuthFailed || r.sw3 == sam::SamSelfTestFailed ||
                                  r.sw3 == sam::SamNotAuthorised;
@@ -264,13 +264,13 @@ void IdCardReader::readCard()
     if (textLen == IdCard::TextBlockSize && photoLen >= 0 && d.size() >= 4 + textLen + photoLen)
         card = IdCard::decode(d.sliced(4, textLen));
     if (!card) {
-        qCWarning(lcDevice) << "idcard: read data malformed, bytes" << d.size();
+        qCWarning(lcIdCardDevice) << "idcard: read data malformed, bytes" << d.size();
         setState(State::Error, Problem::CardDataInvalid,
                  QStringLiteral("the card's data could not be understood: please try again"));
         return;
     }
     card->photoWlt = SharedCardBytes(d.sliced(4 + textLen, photoLen));
-    qCInfo(lcDevice) << "idcard: card read, type" << int(card->type) << "id check"
+    qCInfo(lcIdCardDevice) << "idcard: card read, type" << int(card->type) << "id check"
                      << int(card->idNumberCheck());
     setState(State::Ready);
     emit cardRead(*card);

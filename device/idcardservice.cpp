@@ -41,7 +41,7 @@ bool IdCardService::stop(int timeoutMs)
         QMetaObject::invokeMethod(m_reader, &IdCardReader::shutdown, Qt::QueuedConnection);
         if (!m_thread->wait(QDeadlineTimer(timeoutMs))) {
             // Never terminate(): leave the thread and driver to end on their own.
-            qCWarning(lcDevice) << "idcard: worker did not stop within" << timeoutMs << "ms";
+            qCWarning(lcIdCardDevice) << "idcard: worker did not stop within" << timeoutMs << "ms";
             m_reader->disconnect(this);
             m_reader = nullptr;
             m_thread = nullptr;

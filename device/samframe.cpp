@@ -2,7 +2,6 @@
 
 #include "devicelog.h"
 
-Q_LOGGING_CATEGORY(lcDevice, "kiosk.device")
 
 namespace device {
 

@@ -14,7 +14,7 @@ void Scanner::setState(State state, Problem problem, const QString &reason)
     m_state = state;
     m_problem = problem;
     m_reason = reason;
-    qCInfo(lcDevice) << "scanner: state" << state << problem;
+    qCInfo(lcScannerDevice) << "scanner: state" << state << problem;
     emit stateChanged(state, problem, reason);
 }
 

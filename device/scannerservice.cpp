@@ -40,7 +40,7 @@ bool ScannerService::stop(int timeoutMs)
         m_driver->requestStop();
         QMetaObject::invokeMethod(m_driver, &Scanner::shutdown, Qt::QueuedConnection);
         if (!m_thread->wait(QDeadlineTimer(timeoutMs))) {
-            qCWarning(lcDevice) << "scanner: worker did not stop within" << timeoutMs << "ms";
+            qCWarning(lcScannerDevice) << "scanner: worker did not stop within" << timeoutMs << "ms";
             m_driver->disconnect(this);
             m_driver = nullptr;
             m_thread = nullptr;

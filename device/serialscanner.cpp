@@ -31,7 +31,7 @@ void SerialScanner::shutdown()
         m_timer->stop();
     m_link.close();
     m_framer.clear();
-    qCInfo(lcDevice) << "scanner: shut down";
+    qCInfo(lcScannerDevice) << "scanner: shut down";
     quitWorkerThread();
 }
 
@@ -62,7 +62,7 @@ void SerialScanner::pollOnce()
         }
         m_everOpened = true;
         m_link.flushInput(); // bytes from before we listened belong to nobody
-        qCInfo(lcDevice) << "scanner: port open";
+        qCInfo(lcScannerDevice) << "scanner: port open";
         setState(State::Ready, Problem::None, {});
     }
     QByteArray bytes;
@@ -77,13 +77,13 @@ void SerialScanner::pollOnce()
         if (m_partialDeadline.hasExpired()) {
             m_partialDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
             if (m_framer.dropPartial()) {
-                qCInfo(lcDevice) << "scanner: incomplete scan dropped";
+                qCInfo(lcScannerDevice) << "scanner: incomplete scan dropped";
                 emit scanFailed(Problem::Incomplete);
             }
         }
         break;
     case SerialLink::Io::Lost:
-        qCInfo(lcDevice) << "scanner: port lost";
+        qCInfo(lcScannerDevice) << "scanner: port lost";
         lose(Problem::Disconnected, QStringLiteral("the scanner was disconnected"));
         break;
     case SerialLink::Io::Cancelled:
@@ -95,17 +95,17 @@ void SerialScanner::emitLines()
 {
     while (auto line = m_framer.next()) {
         if (line->overlong) {
-            qCInfo(lcDevice) << "scanner: overlong scan dropped";
+            qCInfo(lcScannerDevice) << "scanner: overlong scan dropped";
             emit scanFailed(Problem::Overlong);
             continue;
         }
         const ScanText decoded = decodeScanBytes(line->bytes);
         if (decoded.encoding == ScanText::Encoding::Invalid) {
-            qCInfo(lcDevice) << "scanner: scan of" << line->bytes.size() << "bytes is not text";
+            qCInfo(lcScannerDevice) << "scanner: scan of" << line->bytes.size() << "bytes is not text";
             emit scanFailed(Problem::NotText);
             continue;
         }
-        qCInfo(lcDevice) << "scanner: scan of" << line->bytes.size() << "bytes,"
+        qCInfo(lcScannerDevice) << "scanner: scan of" << line->bytes.size() << "bytes,"
                          << (decoded.encoding == ScanText::Encoding::Utf8 ? "UTF-8" : "GB18030");
         emit scanned(decoded.text);
     }

@@ -16,16 +16,9 @@ Window {
     color: Theme.background
     title: L10n.text("app.title")
 
-    // Screens by file, loaded the first time they are shown: compiling every screen's
-    // type before the first frame cost about a tenth of start-up (docs/PERFORMANCE.md).
-    readonly property var screens: ({
-        "home": "HomeScreen", "stage": "StageScreen", "guide": "GuideScreen",
-        "policies": "PolicyLibraryScreen", "policy": "PolicyScreen",
-        "interpretation": "InterpretationScreen", "qa": "QaScreen", "gazette": "GazetteScreen",
-        "point": "PointScreen", "scenario": "ScenarioScreen", "browse": "BrowseScreen",
-        "coming": "ComingScreen", "search": "SearchScreen",
-        "tracking": "TrackingScreen"
-    })
+    // Each screen's file comes from the route table (kiosk/session/routes.cpp) and is
+    // loaded the first time it is shown: compiling every screen's type before the first
+    // frame cost about a tenth of start-up (docs/PERFORMANCE.md).
 
     TopBar {
         id: topBar
@@ -41,7 +34,7 @@ Window {
         anchors.right: parent.right
         anchors.top: topBar.bottom
         anchors.bottom: idCardStrip.top
-        source: Qt.resolvedUrl("screens/" + (root.screens[Navigator.screen] || root.screens.home) + ".qml")
+        source: Qt.resolvedUrl(Navigator.screenFile)
         // A new screen for every navigation step, so back shows fresh state.
         property int stamp: Navigator.depth
         onStampChanged: { active = false; active = true }
@@ -99,7 +92,7 @@ Window {
         target: Staff
         function onStageChanged() {
             if (Staff.stage !== "closed" && root.staffScreen === null) {
-                root.staffScreen = Qt.createComponent("screens/StaffScreen.qml").createObject(root.contentItem)
+                root.staffScreen = Qt.createComponent("staff/StaffScreen.qml").createObject(root.contentItem)
                 root.staffScreen.anchors.fill = root.contentItem
             } else if (Staff.stage === "closed" && root.staffScreen !== null) {
                 root.staffScreen.destroy()

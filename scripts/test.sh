@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j2
+# The dependency rule (docs/ARCHITECTURE.md), checked on every run.
+bash scripts/check-layering.sh
 cd build
 ctest --output-on-failure -j1
 # Short fuzzing run of every parser of outside data (longer runs: scripts/fuzz.sh).

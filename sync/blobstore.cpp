@@ -78,7 +78,7 @@ QString BlobStore::adoptPart(const PinnedFile &blob, const QString &whatForStaff
         return QStringLiteral("the downloaded %1 does not match the signed manifest (it was "
                               "altered or damaged)").arg(whatForStaff);
     }
-    if (!fsyncPath(part))
+    if (!content::fsyncPath(part))
         return QStringLiteral("cannot store the downloaded %1: the kiosk's disk reports an error")
             .arg(whatForStaff);
     // rename(2) replaces a damaged entry in one step (QFile::rename would refuse it).

@@ -233,7 +233,7 @@ QString CatalogUpdater::upgradeLocked(const ProgressFn &progress, QString *probl
     // since; its expiry does not matter here (the kiosk keeps serving). The blobs are
     // checked against it again as they are copied out.
     QString why;
-    const QByteArray manifestFile = readSmallFile(dir + QStringLiteral("/manifest.json"), kMaxManifestBytes);
+    const QByteArray manifestFile = content::readSmallFile(dir + QStringLiteral("/manifest.json"), kMaxManifestBytes);
     const auto env = readEnvelope(manifestFile, &why);
     const auto manifest = env ? ManifestMetadata::parse(env->signedBytes, &why) : std::nullopt;
     if (!manifest)
@@ -494,7 +494,7 @@ std::optional<ManifestMetadata> CatalogUpdater::servedManifest(const RootMetadat
     if (dir.isEmpty())
         return std::nullopt;
     QString why;
-    const auto env = readEnvelope(readSmallFile(dir + QStringLiteral("/manifest.json"), kMaxManifestBytes), &why);
+    const auto env = readEnvelope(content::readSmallFile(dir + QStringLiteral("/manifest.json"), kMaxManifestBytes), &why);
     if (!env)
         return std::nullopt;
     if (QString bad = checkThreshold(*env, root, root.manifest, QStringLiteral("the catalog list in use"));

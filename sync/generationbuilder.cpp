@@ -119,12 +119,12 @@ QString GenerationBuilder::build(const ManifestMetadata &manifest, const QByteAr
                               "(%2 problem(s), first: %3)")
             .arg(manifest.version).arg(built.errors.size()).arg(built.errors.first().toString());
     }
-    if (QString err = writeFileDurably(genDir + QStringLiteral("/manifest.json"), manifestFile); !err.isEmpty())
+    if (QString err = content::writeFileDurably(genDir + QStringLiteral("/manifest.json"), manifestFile); !err.isEmpty())
         return err;
     // Nothing is switched to unless all of it is on disk: a switch to a generation a
     // power cut could take back would leave the kiosk with no catalog.
     for (const QString &dir : {genDir, m_root + QStringLiteral("/generations")})
-        if (!fsyncPath(dir))
+        if (!content::fsyncPath(dir))
             return QStringLiteral("the kiosk's disk reports an error writing the new catalog (%1: %2)")
                 .arg(dir, QString::fromLocal8Bit(strerror(errno)));
     try {
@@ -155,7 +155,7 @@ void GenerationBuilder::pruneAfterSwitch(const QString &previousDir, const Manif
         keepBlobs.insert(pin.sha256);
     QString why;
     for (const QString &kept : keep) {
-        const QByteArray file = readSmallFile(m_root + QStringLiteral("/generations/") + kept +
+        const QByteArray file = content::readSmallFile(m_root + QStringLiteral("/generations/") + kept +
                                                   QStringLiteral("/manifest.json"), kMaxManifestBytes);
         if (const auto env = readEnvelope(file, &why))
             if (const auto m = ManifestMetadata::parse(env->signedBytes, &why))

@@ -23,7 +23,7 @@ namespace {
 std::optional<QJsonObject> signedPartOf(const QString &path)
 {
     QString why;
-    const auto env = readEnvelope(readSmallFile(path, kMaxManifestBytes), &why);
+    const auto env = readEnvelope(content::readSmallFile(path, kMaxManifestBytes), &why);
     if (!env)
         return std::nullopt;
     return QJsonDocument::fromJson(env->signedBytes).object();
@@ -101,12 +101,12 @@ QString RepositoryPublisher::writeRoot(const RootPolicy &policy, const QList<Sig
         return QStringLiteral("the new root does not verify: %1").arg(why);
     if (QString bad = checkThreshold(*env, *parsed, parsed->root, QStringLiteral("the new root")); !bad.isEmpty())
         return bad;
-    if (QString err = writeFileDurably(m_dir + QStringLiteral("/%1.root.json").arg(root.version), file);
+    if (QString err = content::writeFileDurably(m_dir + QStringLiteral("/%1.root.json").arg(root.version), file);
         !err.isEmpty())
         return err;
     if (version)
         *version = root.version;
-    return writeFileDurably(m_dir + QStringLiteral("/root.json"), file);
+    return content::writeFileDurably(m_dir + QStringLiteral("/root.json"), file);
 }
 
 QString RepositoryPublisher::publish(const QString &sourceFolder, qint64 version,
@@ -155,7 +155,7 @@ QString RepositoryPublisher::publish(const QString &sourceFolder, qint64 version
         const QString blob = m_dir + QStringLiteral("/blobs/") + pin.sha256;
         if (QFileInfo(blob).size() == pin.length)
             continue;
-        if (QString err = writeFileDurably(blob, bytes); !err.isEmpty())
+        if (QString err = content::writeFileDurably(blob, bytes); !err.isEmpty())
             return err;
         s.newBlobs += 1;
         s.newBlobBytes += pin.length;
@@ -164,7 +164,7 @@ QString RepositoryPublisher::publish(const QString &sourceFolder, qint64 version
     const QString manifestPath = m_dir + QStringLiteral("/%1.manifest.json").arg(version);
     if (QFileInfo::exists(manifestPath))
         return QStringLiteral("%1 already exists; versions are never reused").arg(manifestPath);
-    if (QString err = writeFileDurably(manifestPath, manifestFile); !err.isEmpty())
+    if (QString err = content::writeFileDurably(manifestPath, manifestFile); !err.isEmpty())
         return err;
     QString err;
     const QByteArray timestamp = makeTimestamp(version, manifestFile, timestampExpires, timestampKeys, &err);
@@ -175,7 +175,7 @@ QString RepositoryPublisher::publish(const QString &sourceFolder, qint64 version
     }
     if (summary)
         *summary = s;
-    return writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), timestamp);
+    return content::writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), timestamp);
 }
 
 QString RepositoryPublisher::verifyAsKiosk(const QByteArray &timestamp, qint64 version) const
@@ -184,7 +184,7 @@ QString RepositoryPublisher::verifyAsKiosk(const QByteArray &timestamp, qint64 v
     if (!kiosk.isValid())
         return QStringLiteral("cannot make a folder to check the repository in");
     // A kiosk provisioned with the repository's current keys, syncing from it.
-    if (QString err = TrustStore(kiosk.path()).installRoot(readSmallFile(m_dir + QStringLiteral("/root.json"),
+    if (QString err = TrustStore(kiosk.path()).installRoot(content::readSmallFile(m_dir + QStringLiteral("/root.json"),
                                                                          kMaxMetadataBytes));
         !err.isEmpty())
         return QStringLiteral("the repository's root.json: %1").arg(err);
@@ -206,12 +206,12 @@ QString RepositoryPublisher::renewTimestamp(const QDateTime &expires, const QLis
     if (version == 0)
         return QStringLiteral("nothing has been published yet");
     const QByteArray manifestFile =
-        readSmallFile(m_dir + QStringLiteral("/%1.manifest.json").arg(version), kMaxManifestBytes);
+        content::readSmallFile(m_dir + QStringLiteral("/%1.manifest.json").arg(version), kMaxManifestBytes);
     QString err;
     const QByteArray timestamp = makeTimestamp(version, manifestFile, expires, timestampKeys, &err);
     if (timestamp.isEmpty())
         return err;
-    return writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), timestamp);
+    return content::writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), timestamp);
 }
 
 QByteArray RepositoryPublisher::makeTimestamp(qint64 manifestVersion, const QByteArray &manifestFile,
@@ -228,7 +228,7 @@ QByteArray RepositoryPublisher::makeTimestamp(qint64 manifestVersion, const QByt
     // Signed by keys the repository's root names for timestamps, as a kiosk checks it
     // (after a rotation the old key is refused here, not on every kiosk).
     QString ignored;
-    const auto rootEnv = readEnvelope(readSmallFile(m_dir + QStringLiteral("/root.json"), kMaxMetadataBytes), &ignored);
+    const auto rootEnv = readEnvelope(content::readSmallFile(m_dir + QStringLiteral("/root.json"), kMaxMetadataBytes), &ignored);
     const auto root = rootEnv ? RootMetadata::parse(rootEnv->signedBytes, &ignored) : std::nullopt;
     const auto env = readEnvelope(file, &ignored);
     if (!root || !env) {

@@ -15,7 +15,7 @@ namespace {
 template <typename Meta> std::optional<Meta> readSigned(const QString &path, qint64 cap)
 {
     QString why;
-    const QByteArray bytes = readSmallFile(path, cap);
+    const QByteArray bytes = content::readSmallFile(path, cap);
     if (bytes.isEmpty())
         return std::nullopt;
     // Display only: the file was verified when it was stored; the updater re-verifies.

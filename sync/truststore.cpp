@@ -82,7 +82,7 @@ QStringList TrustStore::forgetRotatedRoles(const RootMetadata &previous, const R
 std::optional<RootMetadata> TrustStore::root(QString *why) const
 {
     bool ok = false;
-    const QByteArray bytes = readSmallFile(m_dir + QStringLiteral("/root.json"), kMaxMetadataBytes, &ok);
+    const QByteArray bytes = content::readSmallFile(m_dir + QStringLiteral("/root.json"), kMaxMetadataBytes, &ok);
     if (!ok) {
         *why = QStringLiteral("this kiosk has no trusted catalog keys installed");
         return std::nullopt;
@@ -95,7 +95,7 @@ std::optional<RootMetadata> TrustStore::root(QString *why) const
 
 QString TrustStore::storeRoot(const QByteArray &rootFile)
 {
-    return writeFileDurably(m_dir + QStringLiteral("/root.json"), rootFile);
+    return content::writeFileDurably(m_dir + QStringLiteral("/root.json"), rootFile);
 }
 
 std::optional<TrustedState> TrustStore::state(QString *why) const
@@ -105,7 +105,7 @@ std::optional<TrustedState> TrustStore::state(QString *why) const
     if (!QFileInfo::exists(path))
         return s; // a newly provisioned kiosk
     bool ok = false;
-    const QByteArray bytes = readSmallFile(path, kMaxMetadataBytes, &ok);
+    const QByteArray bytes = content::readSmallFile(path, kMaxMetadataBytes, &ok);
     const QJsonObject o = QJsonDocument::fromJson(bytes).object();
     const auto version = [&](const char *key) { return qint64(o.value(QLatin1String(key)).toDouble(-1)); };
     s.rootVersion = version("root_version");
@@ -134,18 +134,18 @@ QString TrustStore::saveState(const TrustedState &s)
                         {QStringLiteral("last_error"), s.lastError},
                         {QStringLiteral("last_problem"), s.lastProblem},
                         {QStringLiteral("timestamp_etag"), QString::fromUtf8(s.timestampEtag)}};
-    return writeFileDurably(m_dir + QStringLiteral("/state.json"),
+    return content::writeFileDurably(m_dir + QStringLiteral("/state.json"),
                             QJsonDocument(o).toJson(QJsonDocument::Indented));
 }
 
 QByteArray TrustStore::trustedTimestamp() const
 {
-    return readSmallFile(m_dir + QStringLiteral("/timestamp.json"), kMaxMetadataBytes);
+    return content::readSmallFile(m_dir + QStringLiteral("/timestamp.json"), kMaxMetadataBytes);
 }
 
 QString TrustStore::storeTimestamp(const QByteArray &timestampFile)
 {
-    return writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), timestampFile);
+    return content::writeFileDurably(m_dir + QStringLiteral("/timestamp.json"), timestampFile);
 }
 
 } // namespace catalogsync

@@ -1,6 +1,8 @@
 #include "handwritinginput.h"
 #include "inputengines.h"
 
+namespace kiosk {
+
 namespace {
 struct Recognised {
     QStringList candidates;
@@ -88,3 +90,5 @@ void HandwritingInput::recognise()
             emit recognised();
         });
 }
+
+} // namespace kiosk

@@ -10,6 +10,8 @@
 #include <QQmlEngine>
 #include <QVariantList>
 
+namespace kiosk {
+
 class HandwritingInput : public QObject
 {
     Q_OBJECT
@@ -48,3 +50,5 @@ private:
     int m_serial = 0;
     bool m_available = true;
 };
+
+} // namespace kiosk

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <zinnia.h>
 
+namespace kiosk {
+
 Q_LOGGING_CATEGORY(lcHandwriting, "kiosk.ime.handwriting")
 
 HandwritingRecognizer::HandwritingRecognizer() = default;
@@ -66,3 +68,5 @@ QStringList HandwritingRecognizer::recognize(const QList<Stroke> &strokes, QSize
         out.append(QString::fromUtf8(result->value(i)));
     return out;
 }
+
+} // namespace kiosk

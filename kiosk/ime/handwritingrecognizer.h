@@ -14,6 +14,8 @@ namespace zinnia {
 class Recognizer;
 }
 
+namespace kiosk {
+
 using Stroke = QList<QPointF>;
 
 class HandwritingRecognizer
@@ -40,3 +42,5 @@ private:
     std::unique_ptr<zinnia::Recognizer> m_recognizer;
     bool m_open = false;
 };
+
+} // namespace kiosk

@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+namespace kiosk {
+
 Q_LOGGING_CATEGORY(lcInput, "kiosk.ime")
 
 InputEngineSet::InputEngineSet(QString dictionaryPath, QString modelPath)
@@ -43,3 +45,5 @@ InputEngines::~InputEngines()
     m_pool.waitForDone();
     // The engines close on the worker's last reference or here, after the pool is idle.
 }
+
+} // namespace kiosk

@@ -16,6 +16,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <memory>
 
+namespace kiosk {
+
 // The engines as the worker thread sees them; opened on first use.
 class InputEngineSet
 {
@@ -58,3 +60,5 @@ template <typename Job, typename Done> void InputEngines::run(QObject *receiver,
     QFuture<Result> future = QtConcurrent::run(&m_pool, [engines, job]() { return job(*engines); });
     deliverOrDrop(future, this, receiver, done);
 }
+
+} // namespace kiosk

@@ -6,6 +6,8 @@
 #include <atomic>
 #include <pinyinime.h>
 
+namespace kiosk {
+
 Q_LOGGING_CATEGORY(lcPinyin, "kiosk.ime.pinyin")
 
 namespace {
@@ -139,3 +141,5 @@ QList<PinyinCandidate> mergeCandidates(const QStringList &catalogWords,
         }
     return merged;
 }
+
+} // namespace kiosk

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace kiosk {
+
 // What the decoder makes of some letters and the candidates chosen so far.
 struct PinyinState {
     QString spelling;       // the letters, split into syllables: "yi'bao"
@@ -59,3 +61,5 @@ struct PinyinCandidate {
 // candidates without repeating any word.
 QList<PinyinCandidate> mergeCandidates(const QStringList &catalogWords,
                                        const QStringList &engineWords);
+
+} // namespace kiosk

@@ -1,6 +1,8 @@
 #include "pinyininput.h"
 #include "inputengines.h"
 
+namespace kiosk {
+
 namespace {
 struct Decoded {
     PinyinState state;
@@ -199,3 +201,5 @@ void PinyinInput::publish(int serial, const PinyinState &state, const QStringLis
         choose(index);
     }
 }
+
+} // namespace kiosk

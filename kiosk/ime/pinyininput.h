@@ -10,6 +10,8 @@
 
 #include <QQmlEngine>
 
+namespace kiosk {
+
 class PinyinInput : public CatalogViewModel
 {
     Q_OBJECT
@@ -82,3 +84,5 @@ private:
     int m_serial = 0;
     bool m_available = true;
 };
+
+} // namespace kiosk

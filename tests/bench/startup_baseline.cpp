@@ -22,8 +22,8 @@ Window {
     if (!window)
         return 1;
     QObject::connect(window, &QQuickWindow::frameSwapped, &app, [] {
-        const double now = startupprobe::millisecondsSinceProcessStart();
-        std::printf("%s\n", qPrintable(startupprobe::report(now, now)));
+        const double now = kiosk::startupprobe::millisecondsSinceProcessStart();
+        std::printf("%s\n", qPrintable(kiosk::startupprobe::report(now, now)));
         std::fflush(stdout);
         QCoreApplication::exit(0);
     });

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+using kiosk::PinyinEngine;
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static PinyinEngine *engine = [] {

@@ -1,19 +1,20 @@
 // libFuzzer target: a scanner's byte stream → scans (ScanLineFramer, any suffix
-// setting, any chunking) → text (decodeScanBytes) → meaning (ScanCode). No crash,
+// setting, any chunking) → text (decodeScanBytes) → meaning (KioskLink). No crash,
 // bounded memory, and every accepted code is well-formed: item ids pass the id
 // rule, tracking codes are canonical and parse back to themselves.
-#include "scancode.h"
+#include "kiosklink.h"
 #include "scanline.h"
 
 #include <cstdint>
 
 using namespace device;
+using namespace content;
 
 namespace {
-const ScanRules &rules()
+const LinkRules &rules()
 {
-    static const ScanRules r = [] {
-        ScanRules x;
+    static const LinkRules r = [] {
+        LinkRules x;
         x.pageBaseUrls = {QStringLiteral("https://zwgk.example.gov.cn/kiosk")};
         x.allowedHosts = {QStringLiteral("www.example.gov.cn")};
         x.today = QDate(2026, 11, 22);
@@ -24,21 +25,21 @@ const ScanRules &rules()
 
 void check(const QString &text)
 {
-    const ScanCode c = ScanCode::parse(text, rules());
+    const KioskLink c = KioskLink::parse(text, rules());
     switch (c.kind) {
-    case ScanCode::Kind::Item:
-        if (!ScanCode::isItemId(c.itemId) || c.rejection != ScanCode::Rejection::None)
+    case KioskLink::Kind::Item:
+        if (!KioskLink::isItemId(c.itemId) || c.rejection != KioskLink::Rejection::None)
             __builtin_trap();
         break;
-    case ScanCode::Kind::Tracking: {
-        const ScanCode again = ScanCode::parse(c.trackingCode, rules());
-        if (again.kind != ScanCode::Kind::Tracking || again.trackingCode != c.trackingCode ||
+    case KioskLink::Kind::Tracking: {
+        const KioskLink again = KioskLink::parse(c.trackingCode, rules());
+        if (again.kind != KioskLink::Kind::Tracking || again.trackingCode != c.trackingCode ||
             !c.trackingDate.isValid())
             __builtin_trap();
         break;
     }
-    case ScanCode::Kind::Rejected:
-        if (c.rejection == ScanCode::Rejection::None || c.host.size() > 253)
+    case KioskLink::Kind::Rejected:
+        if (c.rejection == KioskLink::Rejection::None || c.host.size() > 253)
             __builtin_trap();
         break;
     }

@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+using namespace kiosk;
+
 using namespace catalogsync;
 using namespace synctest;
 using Outcome = SyncReport::Outcome;

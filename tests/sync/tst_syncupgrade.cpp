@@ -22,6 +22,8 @@
 #include <QThread>
 #include <QtTest>
 
+using namespace kiosk;
+
 using namespace catalogsync;
 using namespace synctest;
 using Outcome = SyncReport::Outcome;

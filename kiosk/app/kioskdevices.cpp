@@ -1,0 +1,154 @@
+// The device half of the composition root (KioskApp): scanners and the ID card
+// reader on their worker threads, wired to the session through queued signals.
+#include "kioskapp.h"
+
+#include "evdevscanner.h"
+#ifdef KIOSK_HAVE_MULTIMEDIA
+#include "camerascanner.h"
+#include <QCameraDevice>
+#include <QMediaDevices>
+#endif
+#include "idcardholder.h"
+#include "idcardservice.h"
+#include "navigator.h"
+#include "scannerservice.h"
+#include "scanrouter.h"
+#include "serialscanner.h"
+#include "session.h"
+
+#include <QDate>
+#include <QLoggingCategory>
+#include <QUrl>
+
+namespace kiosk {
+
+Q_DECLARE_LOGGING_CATEGORY(lcKiosk)
+
+namespace {
+// Stable names the udev rules in deploy/ give known devices ("auto").
+const char *kAutoIdCardReader = "/dev/disclosure-kiosk/id-card-reader";
+const char *kAutoQrScanner = "/dev/disclosure-kiosk/qr-scanner";
+const char *kAutoKeyboardScanner = "/dev/disclosure-kiosk/qr-scanner-kbd";
+
+content::LinkRules scanRules(const config::KioskSettings &settings)
+{
+    content::LinkRules rules;
+    const QString base = settings.value("scan/page_base_url").toString().trimmed();
+    const QUrl url(base, QUrl::StrictMode);
+    if (!base.isEmpty() && url.isValid() && !url.host().isEmpty() &&
+        (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+        rules.pageBaseUrls << base;
+    else if (!base.isEmpty())
+        qCWarning(lcKiosk).noquote() << "settings: scan/page_base_url must be an http(s) address; ignored";
+    for (const QString &host : settings.value("scan/allowed_hosts").toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        rules.allowedHosts << host.trimmed();
+    rules.today = QDate::currentDate();
+    return rules;
+}
+} // namespace
+
+QString KioskApp::devicePathFor(const config::KioskSettings &settings, const QString &key)
+{
+    const QString v = settings.value(key).toString();
+    if (v == QLatin1String("none"))
+        return {};
+    if (v == QLatin1String("auto"))
+        return QString::fromLatin1(key == QLatin1String("devices/id_card_reader") ? kAutoIdCardReader
+                                   : key == QLatin1String("scan/keyboard_scanner") ? kAutoKeyboardScanner
+                                                                                   : kAutoQrScanner);
+    return v;
+}
+
+device::ScannerService *KioskApp::startScanner(device::Scanner *driver, const QString &path)
+{
+    auto *service = new device::ScannerService(driver, this);
+    connect(service, &device::ScannerService::scanned, m_scan, &ScanRouter::handleScan);
+    connect(service, &device::ScannerService::scanFailed, m_scan, &ScanRouter::handleScanFailure);
+    auto last = std::make_shared<device::Scanner::State>(device::Scanner::State::Absent);
+    connect(service, &device::ScannerService::stateChanged, m_scan,
+            [this, last, path](device::Scanner::State s, device::Scanner::Problem, const QString &reason) {
+                m_scan->scannerStateChanged(*last, s);
+                *last = s;
+                if (!reason.isEmpty())
+                    qCInfo(lcKiosk).noquote() << "QR scanner" << path << ":" << reason;
+            });
+    service->start();
+    qCInfo(lcKiosk).noquote() << "QR scanner at" << path;
+    return service;
+}
+
+void KioskApp::startDevices()
+{
+    m_scan = new ScanRouter(m_catalog, m_navigator, scanRules(m_settings), m_session, this);
+    ScanRouter::setInstance(m_scan);
+    connect(m_scan, &ScanRouter::scanHandled, m_session, &Session::touch);
+
+    const QString scannerPath = devicePathFor(m_settings, QStringLiteral("devices/qr_scanner"));
+    if (!scannerPath.isEmpty()) {
+        device::SerialScannerConfig c;
+        c.portPath = scannerPath;
+        c.suffix = device::ScanLineFramer::suffixFromName(m_settings.value("scan/suffix").toString())
+                       .value_or(device::ScanLineFramer::Suffix::Any);
+        m_scannerService = startScanner(new device::SerialScanner(c), scannerPath);
+    }
+    const QString keyboardPath = devicePathFor(m_settings, QStringLiteral("scan/keyboard_scanner"));
+    if (!keyboardPath.isEmpty())
+        m_keyboardScannerService = startScanner(new device::EvdevScanner({keyboardPath, 300, 2000}), keyboardPath);
+
+    startCamera();
+
+    const QString readerPath = devicePathFor(m_settings, QStringLiteral("devices/id_card_reader"));
+    m_idCard = new IdCardHolder(!readerPath.isEmpty(), m_session, this);
+    IdCardHolder::setInstance(m_idCard);
+    if (!readerPath.isEmpty()) {
+        device::IdCardReaderConfig c;
+        c.portPath = readerPath;
+        m_idCardService = new device::IdCardService(c, this);
+        connect(m_idCardService, &device::IdCardService::cardRead, m_idCard, &IdCardHolder::accept);
+        connect(m_idCardService, &device::IdCardService::cardRead, m_session, &Session::touch);
+        connect(m_idCardService, &device::IdCardService::stateChanged, m_idCard,
+                [this](device::IdCardReader::State s, device::IdCardReader::Problem p, const QString &reason) {
+                    m_idCard->readerStateChanged(s, p);
+                    if (!reason.isEmpty())
+                        qCInfo(lcKiosk).noquote() << "ID card reader:" << reason;
+                });
+        m_idCardService->start();
+        qCInfo(lcKiosk).noquote() << "ID card reader at" << readerPath;
+    }
+}
+
+void KioskApp::startCamera()
+{
+    const QString camera = m_settings.value("scan/camera").toString().trimmed();
+    if (camera.isEmpty() || camera == QLatin1String("none"))
+        return;
+#ifdef KIOSK_HAVE_MULTIMEDIA
+    for (const QCameraDevice &d : QMediaDevices::videoInputs())
+        qCInfo(lcKiosk).noquote() << "camera available:" << QString::fromUtf8(d.id()) << d.description();
+    auto *scanner = new CameraScanner(camera == QLatin1String("default") ? QString() : camera, this);
+    QString error;
+    if (!scanner->start(&error)) {
+        qCWarning(lcKiosk).noquote() << "camera QR scanning:" << error;
+        delete scanner;
+        return;
+    }
+    connect(scanner, &CameraScanner::scanned, m_scan, &ScanRouter::handleScan);
+#else
+    qCWarning(lcKiosk) << "camera QR scanning: this kiosk was built without Qt Multimedia";
+#endif
+}
+
+void KioskApp::stopDevices()
+{
+    // Bounded: the drivers' waits are cancellable; threads are never terminated.
+    if (m_scannerService)
+        m_scannerService->stop();
+    if (m_keyboardScannerService)
+        m_keyboardScannerService->stop();
+    if (m_idCardService)
+        m_idCardService->stop();
+    if (m_idCard)
+        m_idCard->clear();
+}
+
+} // namespace kiosk

@@ -1,0 +1,258 @@
+// The settings file: defaults, validation by name, and the documented file staying
+// true to the schema.
+#include "kiosksettings.h"
+#include "staffpin.h"
+#include "settingsschema.h"
+#include "testsupport.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace config;
+
+class SettingsTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString write(const QString &text)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("kiosk-%1.conf").arg(++m_n));
+        testsupport::writeFile(path, text);
+        return path;
+    }
+    int m_n = 0;
+
+    static QStringList keysOf(const QList<SettingsIssue> &issues)
+    {
+        QStringList keys;
+        for (const auto &i : issues)
+            keys << i.key;
+        return keys;
+    }
+
+private slots:
+    void defaultsWithoutFile()
+    {
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(m_dir.filePath("missing.conf"), &issues);
+        QCOMPARE(issues.size(), 1);
+        QVERIFY(issues.first().message.contains("does not exist"));
+        QCOMPARE(s.orientation(), QStringLiteral("portrait"));
+        QCOMPARE(s.idleTimeoutSeconds(), 120);
+        QCOMPARE(s.offeredLanguages(), (QStringList{"zh-Hans", "en", "ug"}));
+        QCOMPARE(s.maxPagesPerSession(), 30);
+    }
+
+    void validValuesAreUsed()
+    {
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write("[display]\norientation = landscape\ntext_scale = 1.5\n"
+                  "[session]\nidle_timeout_seconds = 300\n"
+                  "[language]\noffered = zh-Hans, en\ndefault = en\n"
+                  "[devices]\nid_card_reader = /dev/ttyUSB3\n"),
+            &issues);
+        QVERIFY2(issues.isEmpty(), qPrintable(issues.value(0).message));
+        QCOMPARE(s.orientation(), QStringLiteral("landscape"));
+        QCOMPARE(s.textScale(), 1.5);
+        QCOMPARE(s.idleTimeoutSeconds(), 300);
+        QCOMPARE(s.offeredLanguages(), (QStringList{"zh-Hans", "en"}));
+        QCOMPARE(s.defaultLanguage(), QStringLiteral("en"));
+        QCOMPARE(s.value("devices/id_card_reader").toString(), QStringLiteral("/dev/ttyUSB3"));
+        QVERIFY(!s.isDefault("session/idle_timeout_seconds"));
+    }
+
+    // Every fallback names the key, the bad value and the default really used.
+    void badValuesAreNamedAndReplacedByDefaults_data()
+    {
+        QTest::addColumn<QString>("section");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("usedDefault"); // as the message must name it
+        QTest::newRow("not a number") << "session" << "idle_timeout_seconds" << "soon" << "'120'";
+        QTest::newRow("too small") << "session" << "idle_timeout_seconds" << "5" << "'120'";
+        QTest::newRow("too large") << "print" << "max_pages_per_session" << "100000" << "'30'";
+        QTest::newRow("unknown choice")
+            << "display" << "orientation" << "upside-down" << "'portrait'";
+        QTest::newRow("bad boolean") << "accessibility" << "elderly_mode" << "maybe" << "'false'";
+        QTest::newRow("bad language")
+            << "language" << "offered" << "zh-Hans,fr" << "'zh-Hans,en,ug'";
+        QTest::newRow("device outside /dev") << "devices" << "qr_scanner" << "/tmp/x" << "'auto'";
+        QTest::newRow("relative catalog") << "catalog" << "path" << "catalog.db" << "(empty)";
+        QTest::newRow("scale out of range") << "display" << "text_scale" << "9" << "'1'";
+        QTest::newRow("ftp repository") << "sync" << "url" << "ftp://catalog.example.gov.cn/zone1"
+                                        << "(empty)";
+        QTest::newRow("repository without scheme")
+            << "sync" << "url" << "catalog.example.gov.cn/zone1" << "(empty)";
+        QTest::newRow("repository without host") << "sync" << "url" << "https:///zone1"
+                                                 << "(empty)";
+        QTest::newRow("repository scheme typo")
+            << "sync" << "url" << "htps://catalog.example.gov.cn" << "(empty)";
+        QTest::newRow("repository as a file") << "sync" << "url" << "file:///srv/catalog"
+                                              << "(empty)";
+    }
+
+    void badValuesAreNamedAndReplacedByDefaults()
+    {
+        QFETCH(QString, section);
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(QString, usedDefault);
+        const QString key = section + '/' + name;
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral("[%1]\n%2 = %3\n[session]\nwarning_seconds = 40\n")
+                      .arg(section, name, value)),
+            &issues);
+        QCOMPARE(keysOf(issues), QStringList{key});
+        const QString message = issues.first().message;
+        QVERIFY2(message.contains(key), qPrintable(message));
+        QVERIFY2(message.contains("'" + value + "'"), qPrintable(message));
+        QVERIFY2(message.contains("using the default " + usedDefault), qPrintable(message));
+        QCOMPARE(s.value(key), findSetting(key)->defaultValue);
+        QVERIFY(s.isDefault(key));
+        // The rest of the file still counts.
+        QCOMPARE(s.warningSeconds(), 40);
+    }
+
+    // Anything but an Argon2id hash in the form kiosk --hash-pin writes is refused, and
+    // the staff screen stays closed (the empty default). The value is not repeated in
+    // the message: staff may have typed the PIN itself where its hash belongs.
+    void badPinHashIsRefusedUnshown_data()
+    {
+        QTest::addColumn<QString>("value");
+        const QString salt = QStringLiteral("c2FsdHNhbHRzYWx0c2FsdA");
+        const QString hash = QStringLiteral("aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g");
+        QTest::newRow("not a hash") << "not-a-hash";
+        QTest::newRow("the PIN itself") << "246813";
+        QTest::newRow("argon2i, not argon2id")
+            << "$argon2i$v=19$m=65536,t=2,p=1$" + salt + '$' + hash;
+        QTest::newRow("older version") << "$argon2id$v=16$m=65536,t=2,p=1$" + salt + '$' + hash;
+        QTest::newRow("no version") << "$argon2id$m=65536,t=2,p=1$" + salt + '$' + hash;
+        QTest::newRow("zero passes") << "$argon2id$v=19$m=65536,t=0,p=1$" + salt + '$' + hash;
+        QTest::newRow("memory past 32 bits")
+            << "$argon2id$v=19$m=4294967296,t=2,p=1$" + salt + '$' + hash;
+        QTest::newRow("parameters reordered")
+            << "$argon2id$v=19$t=2,m=65536,p=1$" + salt + '$' + hash;
+        QTest::newRow("no salt") << "$argon2id$v=19$m=65536,t=2,p=1$$" + hash;
+        QTest::newRow("short salt") << "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$" + hash;
+        QTest::newRow("short hash") << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + "$aGFzaA";
+        QTest::newRow("hash not base64") << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + '$' +
+                                                hash.chopped(4) + "h@sh";
+        QTest::newRow("padded base64") << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + "==$" + hash;
+        QTest::newRow("impossible base64 length")
+            << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + '$' + hash + 'A' + 'A';
+        QTest::newRow("trailing text") << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + '$' + hash +
+                                              "$x";
+        QTest::newRow("longer than libsodium verifies")
+            << "$argon2id$v=19$m=65536,t=2,p=1$" + salt + '$' + hash + QString(64, 'A');
+    }
+
+    void badPinHashIsRefusedUnshown()
+    {
+        QFETCH(QString, value);
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral("[staff]\npin_hash = \"%1\"\n").arg(value)), &issues);
+        QCOMPARE(keysOf(issues), QStringList{"staff/pin_hash"});
+        const QString message = issues.first().message;
+        QVERIFY2(message.contains("staff/pin_hash"), qPrintable(message));
+        QVERIFY2(message.contains("Argon2id"), qPrintable(message));
+        QVERIFY2(message.contains("using the default (empty)"), qPrintable(message));
+        QVERIFY2(!message.contains(value), qPrintable(message));
+        QCOMPARE(s.value("staff/pin_hash").toString(), QString());
+    }
+
+    // What the kiosk itself writes is accepted, quoted as kiosk --hash-pin prints it or
+    // not (QSettings then splits it at the commas); so are empty values and real addresses.
+    void goodValuesAreAccepted_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("written");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("pin"); // a PIN the loaded staff/pin_hash must verify
+        const QString pin = QStringLiteral("246813");
+        const QString hash = config::hashPin(pin);
+        const QString other = config::hashPin(QStringLiteral("0000000000"));
+        QVERIFY(hash.startsWith("$argon2id$v=19$") && other.startsWith("$argon2id$v=19$"));
+        QTest::newRow("hash from kiosk --hash-pin")
+            << "staff/pin_hash" << '"' + hash + '"' << hash << pin;
+        QTest::newRow("hash without its quotes") << "staff/pin_hash" << hash << hash << pin;
+        QTest::newRow("another PIN's hash")
+            << "staff/pin_hash" << '"' + other + '"' << other << "0000000000";
+        QTest::newRow("no PIN") << "staff/pin_hash" << "" << "" << "";
+        QTest::newRow("https repository") << "sync/url" << "https://catalog.example.gov.cn/zone1"
+                                          << "https://catalog.example.gov.cn/zone1" << "";
+        QTest::newRow("http repository on a port")
+            << "sync/url" << "http://10.20.0.5:8080/catalog" << "http://10.20.0.5:8080/catalog"
+            << "";
+        QTest::newRow("no network sync") << "sync/url" << "" << "" << "";
+    }
+
+    void goodValuesAreAccepted()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, written);
+        QFETCH(QString, expected);
+        QFETCH(QString, pin);
+        const QStringList part = key.split('/');
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral("[%1]\n%2 = %3\n").arg(part[0], part[1], written)), &issues);
+        QVERIFY2(issues.isEmpty(), qPrintable(issues.value(0).message));
+        QCOMPARE(s.value(key).toString(), expected);
+        if (!pin.isEmpty())
+            QVERIFY(config::verifyPin(s.value(key).toString(), pin));
+    }
+
+    void unknownKeysAreReported()
+    {
+        QList<SettingsIssue> issues;
+        KioskSettings::load(write("[session]\nidle_timout_seconds = 60\n"), &issues);
+        QCOMPARE(keysOf(issues), QStringList{"session/idle_timout_seconds"});
+        QVERIFY(issues.first().message.contains("not a known setting"));
+    }
+
+    void defaultLanguageMustBeOffered()
+    {
+        QList<SettingsIssue> issues;
+        const KioskSettings s =
+            KioskSettings::load(write("[language]\noffered = en, ug\ndefault = zh-Hans\n"), &issues);
+        QCOMPARE(keysOf(issues), QStringList{"language/default"});
+        QVERIFY2(issues.first().message.contains("'zh-Hans'") &&
+                     issues.first().message.contains("'en'"),
+                 qPrintable(issues.first().message));
+        QCOMPARE(s.defaultLanguage(), QStringLiteral("en"));
+    }
+
+    void garbageFileNeverCrashes()
+    {
+        QList<SettingsIssue> issues;
+        const KioskSettings s =
+            KioskSettings::load(write(QString::fromLatin1("\x01\x02[[[=\n\xff\xfe===\n")), &issues);
+        QVERIFY(!issues.isEmpty());
+        QCOMPARE(s.idleTimeoutSeconds(), 120);
+    }
+
+    // The shipped, documented file names every setting with its built-in default, so
+    // the documentation cannot drift from the code.
+    void documentedFileMatchesSchema()
+    {
+        QSettings ini(QStringLiteral(KIOSK_CONF_FILE), QSettings::IniFormat);
+        QList<SettingsIssue> issues;
+        const KioskSettings loaded = KioskSettings::load(QStringLiteral(KIOSK_CONF_FILE), &issues);
+        QVERIFY2(issues.isEmpty(), qPrintable(issues.value(0).message));
+        const KioskSettings defaults;
+        for (const SettingSpec &spec : settingsSchema()) {
+            QVERIFY2(ini.contains(spec.key), qPrintable(spec.key + " is not documented"));
+            QCOMPARE(loaded.value(spec.key), defaults.value(spec.key));
+        }
+        QCOMPARE(ini.allKeys().size(), int(settingsSchema().size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(SettingsTest)
+#include "tst_settings.moc"
