@@ -36,7 +36,7 @@ public:
         double baseScale = 1.0;
     };
     // session: a visit's end returns every choice to the defaults (nullptr: none).
-    explicit AccessibilitySettings(QObject *parent = nullptr);
+    explicit AccessibilitySettings(QObject *parent); // no default: see CompositionSingleton
     AccessibilitySettings(Defaults defaults, Session *session, QObject *parent = nullptr);
 
     void forgetVisit() override { resetToDefaults(); }

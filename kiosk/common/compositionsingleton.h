@@ -6,6 +6,7 @@
 
 #include <QJSEngine>
 #include <QPointer>
+#include <type_traits>
 
 class QQmlEngine;
 
@@ -15,7 +16,15 @@ template <typename T> class CompositionSingleton
 {
 public:
     static T *instance() { return s_instance.data(); }
-    static void setInstance(T *instance) { s_instance = instance; }
+    static void setInstance(T *instance)
+    {
+        // Checked here, where T is complete and the composition root always calls: a
+        // default constructor (even one made by a default argument) makes QML build an
+        // instance of its own and never call create().
+        static_assert(!std::is_default_constructible_v<T>,
+                      "a composition singleton must not be default-constructible");
+        s_instance = instance;
+    }
     static T *create(QQmlEngine *, QJSEngine *)
     {
         Q_ASSERT_X(s_instance, "CompositionSingleton::create", "created before the composition root");

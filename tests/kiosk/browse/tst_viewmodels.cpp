@@ -244,7 +244,7 @@ private slots:
 
     void accessibilityChoices()
     {
-        AccessibilitySettings a;
+        AccessibilitySettings a(nullptr);
         QCOMPARE(a.textScale(), 1.0);
         QCOMPARE(a.minimumTarget(), 64);
         a.setElderlyMode(true);
