@@ -19,7 +19,7 @@ public:
     }
 
 public slots:
-    void init()
+    void start() // WorkerThread: first, on this thread, so the timer belongs to it
     {
         m_poll = new QTimer(this);
         m_poll->setInterval(m_config.pollMs);
@@ -32,7 +32,7 @@ public slots:
             next();
     }
     void refresh() { emit printerChanged(m_cups.status(queue())); }
-    void shutdown()
+    void shutdown() // WorkerThread: last, on this thread
     {
         if (m_poll)
             m_poll->stop();
@@ -68,11 +68,11 @@ private:
         while (m_jobId == 0 && !m_waiting.empty()) {
             const Request r = m_waiting.front();
             m_waiting.pop_front();
-            start(r);
+            send(r);
         }
     }
 
-    void start(const Request &r)
+    void send(const Request &r)
     {
         emit jobChanged(r.ticket, State::Submitting, PrinterProblem::None, {});
         m_queue = queue();
@@ -158,64 +158,29 @@ private:
 };
 
 DocumentPrintService::DocumentPrintService(const DocumentPrinterConfig &config, QObject *parent)
-    : QObject(parent)
+    : QObject(parent),
+      m_worker(QStringLiteral("document-printer"), new DocumentPrintWorker(config), lcPrinterDevice)
 {
     qRegisterMetaType<device::PrinterProblem>();
     qRegisterMetaType<device::PrinterStatus>();
     qRegisterMetaType<device::DocumentPrintService::JobState>();
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("document-printer"));
-    m_worker = new DocumentPrintWorker(config);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &DocumentPrintWorker::init);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &DocumentPrintWorker::jobChanged, this, &DocumentPrintService::jobChanged,
+    connect(m_worker.worker(), &DocumentPrintWorker::jobChanged, this, &DocumentPrintService::jobChanged,
             Qt::QueuedConnection);
-    connect(m_worker, &DocumentPrintWorker::printerChanged, this,
+    connect(m_worker.worker(), &DocumentPrintWorker::printerChanged, this,
             &DocumentPrintService::printerChanged, Qt::QueuedConnection);
 }
 
-DocumentPrintService::~DocumentPrintService()
-{
-    stop();
-}
-
-void DocumentPrintService::start()
-{
-    if (m_thread && !m_thread->isRunning())
-        m_thread->start();
-}
-
-bool DocumentPrintService::stop(int timeoutMs)
-{
-    if (!m_thread)
-        return true;
-    if (m_thread->isRunning()) {
-        QMetaObject::invokeMethod(m_worker, &DocumentPrintWorker::shutdown, Qt::QueuedConnection);
-        m_thread->quit();
-        if (!m_thread->wait(timeoutMs)) {
-            qCWarning(lcPrinterDevice) << "document printer thread did not stop in time; left to finish";
-            m_thread = nullptr; // leaked on purpose: never terminate()
-            return false;
-        }
-    } else {
-        delete m_worker; // never started: the finished signal will not delete it
-    }
-    delete m_thread;
-    m_thread = nullptr;
-    return true;
-}
+// Here, where the worker's type is whole; m_worker stops it within its bound.
+DocumentPrintService::~DocumentPrintService() = default;
 
 void DocumentPrintService::submit(int ticket, const QString &pdfPath, const QString &title)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, ticket, pdfPath, title] { w->enqueue(ticket, pdfPath, title); },
-        Qt::QueuedConnection);
+    m_worker.post([ticket, pdfPath, title](DocumentPrintWorker &w) { w.enqueue(ticket, pdfPath, title); });
 }
 
 void DocumentPrintService::refresh()
 {
-    QMetaObject::invokeMethod(m_worker, &DocumentPrintWorker::refresh, Qt::QueuedConnection);
+    m_worker.post([](DocumentPrintWorker &w) { w.refresh(); });
 }
 
 } // namespace device

@@ -1,6 +1,6 @@
 // DocumentPrintService: A4 documents to a CUPS queue on the printing worker thread.
-// Lives on the caller's (UI) thread; submit() only posts to the worker, and every
-// answer comes back as a queued signal. The worker checks the queue before sending
+// Lives on the caller's (UI) thread; submit() only posts to the worker (WorkerThread),
+// and every answer comes back as a queued signal. The worker checks the queue before sending
 // (a stopped or rejecting queue is reported at once, not left holding the job),
 // then follows the job until it completes, fails or times out (then cancels it, so
 // the next resident does not get the last one's pages). No CUPS, no queue or no
@@ -8,9 +8,9 @@
 #pragma once
 
 #include "cupsclient.h"
+#include "workerthread.h"
 
 #include <QObject>
-#include <QThread>
 
 namespace device {
 
@@ -35,8 +35,8 @@ public:
     explicit DocumentPrintService(const DocumentPrinterConfig &config, QObject *parent = nullptr);
     ~DocumentPrintService() override;
 
-    void start();
-    bool stop(int timeoutMs = 3000);
+    void start() { m_worker.start(); }
+    bool stop(int timeoutMs = WorkerThreadCore::kStopBoundMs) { return m_worker.stop(timeoutMs); }
 
     // Prints pdfPath; jobChanged(ticket, …) follows. The file is not removed.
     void submit(int ticket, const QString &pdfPath, const QString &title);
@@ -51,8 +51,7 @@ signals:
     void printerChanged(const device::PrinterStatus &status);
 
 private:
-    QThread *m_thread = nullptr;
-    DocumentPrintWorker *m_worker = nullptr;
+    WorkerThread<DocumentPrintWorker> m_worker;
 };
 
 } // namespace device

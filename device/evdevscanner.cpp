@@ -43,7 +43,6 @@ void EvdevScanner::shutdown()
     closeDevice();
     m_decoder.dropPartial();
     qCInfo(lcScannerDevice) << "scanner(evdev): shut down";
-    quitWorkerThread();
 }
 
 bool EvdevScanner::openDevice()

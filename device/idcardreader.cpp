@@ -2,8 +2,6 @@
 
 #include "devicelog.h"
 
-#include <QCoreApplication>
-#include <QThread>
 #include <QTimer>
 
 namespace device {
@@ -55,8 +53,6 @@ void IdCardReader::shutdown()
     m_link.close();
     m_parser.clear();
     qCInfo(lcIdCardDevice) << "idcard: shut down";
-    if (thread() != QCoreApplication::instance()->thread())
-        thread()->quit();
 }
 
 void IdCardReader::setState(State state, Problem problem, const QString &reason)

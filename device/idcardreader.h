@@ -1,5 +1,5 @@
 // IdCardReader: the driver for SAM-protocol ID card readers on a serial port.
-// It lives on a worker thread (IdCardService puts it there) and polls:
+// It lives on a worker thread (IdCardService's WorkerThread) and polls:
 //   probe (SAM status) → find until 9F → select → read text+photo.
 // Every exchange is bounded by a timeout and retried; the port is closed on a lost
 // device and reopened periodically, so unplugging and replugging the reader
@@ -65,7 +65,7 @@ public:
 
 public slots:
     void start();    // begins polling on the object's thread
-    void shutdown(); // stops polling, closes the port, quits the thread it runs on
+    void shutdown(); // stops polling, closes the port (its thread then quits)
 
 signals:
     void stateChanged(device::IdCardReader::State state, device::IdCardReader::Problem problem,

@@ -1,13 +1,13 @@
-// IdCardService: owns the ID card reader's worker thread. Lives on the caller's
-// (UI) thread; the driver's signals arrive here queued and are passed on, so the
-// UI never waits for the reader. stop() is bounded: the driver's waits are
-// cancellable, and the thread is never terminated.
+// IdCardService: the ID card reader on its worker thread (WorkerThread), for the UI.
+// Lives on the caller's (UI) thread; the driver's signals arrive here queued and are
+// passed on, so the UI never waits for the reader. stop() is bounded: the driver's
+// waits are cancellable, and the thread is never terminated.
 #pragma once
 
 #include "idcardreader.h"
+#include "workerthread.h"
 
 #include <QObject>
-#include <QThread>
 
 namespace device {
 
@@ -16,12 +16,11 @@ class IdCardService : public QObject
     Q_OBJECT
 public:
     explicit IdCardService(const IdCardReaderConfig &config, QObject *parent = nullptr);
-    ~IdCardService() override;
 
-    void start();
+    void start() { m_reader.start(); }
     // Stops polling and joins the worker thread; false if it did not end in time
     // (it is then left to finish on its own and reported in the log).
-    bool stop(int timeoutMs = 3000);
+    bool stop(int timeoutMs = WorkerThreadCore::kStopBoundMs) { return m_reader.stop(timeoutMs); }
 
     IdCardReader::State state() const { return m_state; }
     QString reason() const { return m_reason; }
@@ -32,10 +31,10 @@ signals:
     void cardRead(const device::IdCard &card);
 
 private:
-    QThread *m_thread = nullptr; // left running (leaked) only if stop() timed out
-    IdCardReader *m_reader = nullptr;
     IdCardReader::State m_state = IdCardReader::State::Absent;
     QString m_reason;
+    // Last, so it is destroyed first: the worker stops while the rest is whole.
+    WorkerThread<IdCardReader> m_reader;
 };
 
 } // namespace device

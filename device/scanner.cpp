@@ -2,8 +2,6 @@
 
 #include "devicelog.h"
 
-#include <QCoreApplication>
-#include <QThread>
 
 namespace device {
 
@@ -16,12 +14,6 @@ void Scanner::setState(State state, Problem problem, const QString &reason)
     m_reason = reason;
     qCInfo(lcScannerDevice) << "scanner: state" << state << problem;
     emit stateChanged(state, problem, reason);
-}
-
-void Scanner::quitWorkerThread()
-{
-    if (thread() != QCoreApplication::instance()->thread())
-        thread()->quit();
 }
 
 } // namespace device

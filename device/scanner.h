@@ -1,6 +1,6 @@
 // Scanner: what every QR/bar code scanner driver tells the kiosk (serial USB-CDC
 // scanners, HID keyboard-wedge scanners through evdev). A driver lives on its own
-// worker thread (ScannerService puts it there); only queued signals leave it.
+// worker thread (ScannerService's WorkerThread); only queued signals leave it.
 // Scanned texts may be anything a resident holds up (a payment code, a phone
 // number): drivers log lengths and problems, never contents.
 #pragma once
@@ -28,7 +28,7 @@ public:
 
 public slots:
     virtual void start() = 0;    // begins reading on the object's thread
-    virtual void shutdown() = 0; // stops, closes the device, quits the thread it runs on
+    virtual void shutdown() = 0; // stops, closes the device (its thread then quits)
 
 signals:
     void stateChanged(device::Scanner::State state, device::Scanner::Problem problem,
@@ -38,7 +38,6 @@ signals:
 
 protected:
     void setState(State state, Problem problem, const QString &reason);
-    void quitWorkerThread();
     std::atomic_bool m_stop {false};
 
 private:

@@ -1,12 +1,13 @@
-// ScannerService: owns a scanner driver's worker thread. Lives on the caller's
-// (UI) thread; the driver's signals arrive here queued and are passed on. stop()
-// is bounded (the driver's waits are cancellable) and never terminates a thread.
+// ScannerService: a scanner driver on its worker thread (WorkerThread), for the UI.
+// Lives on the caller's (UI) thread; the driver's signals arrive here queued and are
+// passed on. stop() is bounded (the driver's waits are cancellable) and never
+// terminates a thread.
 #pragma once
 
 #include "scanner.h"
+#include "workerthread.h"
 
 #include <QObject>
-#include <QThread>
 
 namespace device {
 
@@ -16,10 +17,9 @@ class ScannerService : public QObject
 public:
     // Takes ownership of driver (which must have no parent).
     explicit ScannerService(Scanner *driver, QObject *parent = nullptr);
-    ~ScannerService() override;
 
-    void start();
-    bool stop(int timeoutMs = 3000);
+    void start() { m_driver.start(); }
+    bool stop(int timeoutMs = WorkerThreadCore::kStopBoundMs) { return m_driver.stop(timeoutMs); }
 
     Scanner::State state() const { return m_state; }
     Scanner::Problem problem() const { return m_problem; }
@@ -31,10 +31,10 @@ signals:
     void scanFailed(device::Scanner::Problem problem);
 
 private:
-    QThread *m_thread = nullptr;
-    Scanner *m_driver = nullptr;
     Scanner::State m_state = Scanner::State::Absent;
     Scanner::Problem m_problem = Scanner::Problem::NotConnected;
+    // Last, so it is destroyed first: the worker stops while the rest is whole.
+    WorkerThread<Scanner> m_driver;
 };
 
 } // namespace device

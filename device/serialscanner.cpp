@@ -32,7 +32,6 @@ void SerialScanner::shutdown()
     m_link.close();
     m_framer.clear();
     qCInfo(lcScannerDevice) << "scanner: shut down";
-    quitWorkerThread();
 }
 
 void SerialScanner::lose(Problem problem, const QString &reason)

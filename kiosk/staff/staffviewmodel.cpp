@@ -3,6 +3,7 @@
 #include "catalogsynccontroller.h"
 #include "staffpin.h"
 #include "session.h"
+#include "workeranswer.h"
 
 #include <QFuture>
 #include <QLoggingCategory>
@@ -24,6 +25,7 @@ StaffViewModel::StaffViewModel(CatalogSyncController *sync, Session *session, QS
       // A read of a few bytes at start-up; every write happens on the check's worker.
       m_gate(std::make_shared<StaffPinGate>(pinGateFile, QDateTime::currentSecsSinceEpoch()))
 {
+    m_worker.setMaxThreadCount(1);
     auto *engine = m_sync->engine();
     connect(engine, &catalogsync::SyncEngine::progressChanged, this, [this](const SyncProgress &p) {
         m_progress = p;
@@ -166,14 +168,15 @@ void StaffViewModel::submitPin(const QString &pin)
     // seeing "wrong" cannot take the try back.
     const QString hash = m_pinHash;
     QPointer<StaffViewModel> self(this);
-    QtConcurrent::run([hash, pin, gate = m_gate] {
+    QFuture<bool> check = QtConcurrent::run(&m_worker, [hash, pin, gate = m_gate] {
         const bool ok = config::verifyPin(hash, pin);
         if (ok)
             gate->recordCorrect();
         else
             gate->recordWrong(QDateTime::currentSecsSinceEpoch());
         return ok;
-    }).then(this, [self](bool ok) {
+    });
+    deliverOrDrop(check, this, this, [self](bool ok) {
         if (!self || self->m_stage != QLatin1String("checking"))
             return;
         if (ok) {
@@ -215,9 +218,10 @@ void StaffViewModel::refresh()
     const QString root = m_sync->syncRoot();
     const qint64 warn = m_warnSeconds;
     QPointer<StaffViewModel> self(this);
-    QtConcurrent::run([root, warn] {
+    QFuture<catalogsync::SyncStatusSnapshot> read = QtConcurrent::run(&m_worker, [root, warn] {
         return catalogsync::readSyncStatus(root, QDateTime::currentDateTimeUtc(), warn);
-    }).then(this, [self, serial](const catalogsync::SyncStatusSnapshot &s) {
+    });
+    deliverOrDrop(read, this, this, [self, serial](const catalogsync::SyncStatusSnapshot &s) {
         if (!self || serial != self->m_refreshSerial)
             return;
         self->m_status = s;

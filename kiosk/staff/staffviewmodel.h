@@ -19,6 +19,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QQmlEngine>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVariantList>
 #include <memory>
@@ -129,6 +130,10 @@ private:
     QDateTime m_reportTime;
     QString m_reportProblem, m_reportReason;
     bool reportIsNewer() const;
+    // The PIN check and the status reads, one at a time (deliverOrDrop, workeranswer.h).
+    // Last, so it is destroyed first: the view model's destruction waits for the work,
+    // and the object its answers are posted to outlives it.
+    QThreadPool m_worker;
 };
 
 } // namespace kiosk
