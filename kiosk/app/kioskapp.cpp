@@ -153,10 +153,8 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     sync.sync.pollIntervalSeconds = m_settings.value("sync/poll_interval_minutes").toInt() * 60;
     sync.sync.transferDeadlineSeconds = m_settings.value("sync/transfer_deadline_minutes").toInt() * 60;
     sync.sync.http.minBytesPerSecond = m_settings.value("sync/min_rate_kib_per_second").toLongLong() * 1024;
-    for (const QString &root : m_settings.value("sync/usb_mount_roots").toString().split(',', Qt::SkipEmptyParts))
-        sync.usbMountRoots.append(root.trimmed());
-    for (const QString &type : m_settings.value("sync/usb_filesystem_types").toString().split(',', Qt::SkipEmptyParts))
-        sync.usbFilesystemTypes.append(type.trimmed());
+    sync.usbMountRoots = m_settings.value("sync/usb_mount_roots").toStringList();
+    sync.usbFilesystemTypes = m_settings.value("sync/usb_filesystem_types").toStringList();
     m_sync = new CatalogSyncController(sync, m_catalog, m_session, this);
     // The gate's wrong PINs live beside the usage store: the kiosk's own writable storage.
     const QString pinGateFile = QFileInfo(m_usage->path()).absolutePath() + "/staff-pin-gate";

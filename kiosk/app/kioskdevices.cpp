@@ -33,15 +33,11 @@ const char *kAutoKeyboardScanner = "/dev/disclosure-kiosk/qr-scanner-kbd";
 content::LinkRules scanRules(const config::KioskSettings &settings)
 {
     content::LinkRules rules;
-    const QString base = settings.value("scan/page_base_url").toString().trimmed();
-    const QUrl url(base, QUrl::StrictMode);
-    if (!base.isEmpty() && url.isValid() && !url.host().isEmpty() &&
-        (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+    // config/ has checked both: an http(s) page address, host names as QUrl gives them.
+    const QString base = settings.value("scan/page_base_url").toString();
+    if (!base.isEmpty())
         rules.pageBaseUrls << base;
-    else if (!base.isEmpty())
-        qCWarning(lcKiosk).noquote() << "settings: scan/page_base_url must be an http(s) address; ignored";
-    for (const QString &host : settings.value("scan/allowed_hosts").toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-        rules.allowedHosts << host.trimmed();
+    rules.allowedHosts = settings.value("scan/allowed_hosts").toStringList();
     rules.today = QDate::currentDate();
     return rules;
 }

@@ -2,6 +2,7 @@
 // true to the schema.
 #include "kiosksettings.h"
 #include "staffpin.h"
+#include "settingformats.h"
 #include "settingsschema.h"
 #include "testsupport.h"
 
@@ -93,6 +94,56 @@ private slots:
             << "sync" << "url" << "htps://catalog.example.gov.cn" << "(empty)";
         QTest::newRow("repository as a file") << "sync" << "url" << "file:///srv/catalog"
                                               << "(empty)";
+        // The kiosk's page address: each content screen shows <it>/item/ID as a QR code.
+        QTest::newRow("page base without scheme")
+            << "scan" << "page_base_url" << "zwgk.example.gov.cn/kiosk" << "(empty)";
+        QTest::newRow("page base on ftp")
+            << "scan" << "page_base_url" << "ftp://zwgk.example.gov.cn/kiosk" << "(empty)";
+        QTest::newRow("page base without host")
+            << "scan" << "page_base_url" << "https:///kiosk" << "(empty)";
+        QTest::newRow("page base with a query")
+            << "scan" << "page_base_url" << "https://zwgk.example.gov.cn/kiosk?from=qr"
+            << "(empty)";
+        QTest::newRow("page base with a user name")
+            << "scan" << "page_base_url" << "https://staff@zwgk.example.gov.cn/kiosk" << "(empty)";
+        // Hosts are written alone; a scanned address's host never equals "https://…".
+        QTest::newRow("host with scheme")
+            << "scan" << "allowed_hosts" << "https://www.example.gov.cn" << "(empty)";
+        QTest::newRow("host with path") << "scan" << "allowed_hosts" << "www.example.gov.cn/gk"
+                                        << "(empty)";
+        QTest::newRow("host with port") << "scan" << "allowed_hosts" << "www.example.gov.cn:8080"
+                                        << "(empty)";
+        QTest::newRow("host with empty label")
+            << "scan" << "allowed_hosts" << "www..example.gov.cn" << "(empty)";
+        QTest::newRow("host label starting with a hyphen")
+            << "scan" << "allowed_hosts" << "-www.example.gov.cn" << "(empty)";
+        QTest::newRow("host with a space")
+            << "scan" << "allowed_hosts" << "www.example.gov.cn,zwfw example.gov.cn" << "(empty)";
+        QTest::newRow("relative mount root")
+            << "sync" << "usb_mount_roots" << "media" << "'/media,/run/media'";
+        QTest::newRow("mount root as a Qt resource path (found by fuzz_settings)")
+            << "sync" << "usb_mount_roots" << "/media,:usb" << "'/media,/run/media'";
+        QTest::newRow("catalog as a Qt resource path")
+            << "catalog" << "path" << ":catalog.db" << "(empty)";
+        QTest::newRow("one relative mount root among absolute ones")
+            << "sync" << "usb_mount_roots" << "/media,run/media" << "'/media,/run/media'";
+        QTest::newRow("FAT32 is vfat to the kernel")
+            << "sync" << "usb_filesystem_types" << "fat32" << "'vfat,exfat'";
+        QTest::newRow("one unknown filesystem type")
+            << "sync" << "usb_filesystem_types" << "vfat,ext5" << "'vfat,exfat'";
+        // Without %1 every printed QR code would silently fall back to kiosk-item:<id>.
+        QTest::newRow("item link without %1")
+            << "print" << "item_link" << "https://gk.example.gov.cn/item/" << "(empty)";
+        QTest::newRow("item link without scheme")
+            << "print" << "item_link" << "gk.example.gov.cn/item/%1" << "(empty)";
+        QTest::newRow("item link on ftp")
+            << "print" << "item_link" << "ftp://gk.example.gov.cn/item/%1" << "(empty)";
+        QTest::newRow("print queue with a space")
+            << "print" << "document_queue" << "Kiosk PDF" << "(empty)";
+        QTest::newRow("print queue with a slash")
+            << "print" << "document_queue" << "printers/KioskPDF" << "(empty)";
+        QTest::newRow("print queue with a hash")
+            << "print" << "document_queue" << "Kiosk#1" << "(empty)";
     }
 
     void badValuesAreNamedAndReplacedByDefaults()
@@ -190,6 +241,18 @@ private slots:
             << "sync/url" << "http://10.20.0.5:8080/catalog" << "http://10.20.0.5:8080/catalog"
             << "";
         QTest::newRow("no network sync") << "sync/url" << "" << "" << "";
+        QTest::newRow("page base with a trailing slash")
+            << "scan/page_base_url" << "https://zwgk.example.gov.cn/kiosk/"
+            << "https://zwgk.example.gov.cn/kiosk/" << "";
+        QTest::newRow("page base on a port") << "scan/page_base_url" << "http://10.20.0.5:8080/kiosk"
+                                             << "http://10.20.0.5:8080/kiosk" << "";
+        QTest::newRow("item link with a query")
+            << "print/item_link" << "https://www.example.gov.cn/gk/show?id=%1"
+            << "https://www.example.gov.cn/gk/show?id=%1" << "";
+        QTest::newRow("CUPS queue") << "print/document_queue" << "Kiosk_PDF-2"
+                                    << "Kiosk_PDF-2" << "";
+        QTest::newRow("system camera") << "scan/camera" << "default" << "default" << "";
+        QTest::newRow("camera by id") << "scan/camera" << "/dev/video2" << "/dev/video2" << "";
     }
 
     void goodValuesAreAccepted()
@@ -206,6 +269,80 @@ private slots:
         QCOMPARE(s.value(key).toString(), expected);
         if (!pin.isEmpty())
             QVERIFY(config::verifyPin(s.value(key).toString(), pin));
+    }
+
+    // A bad item of a list is named with what is wrong with it, not just the whole line.
+    void badListItemIsNamed_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("written");
+        QTest::addColumn<QString>("named"); // what the message must say about the item
+        QTest::newRow("relative root")
+            << "sync/usb_mount_roots" << "/media,usb" << "'usb', which is not an absolute";
+        QTest::newRow("unknown filesystem type")
+            << "sync/usb_filesystem_types" << "exfat,fat32" << "'fat32', which is not a";
+        QTest::newRow("address instead of host")
+            << "scan/allowed_hosts" << "www.example.gov.cn,http://zwfw.example.gov.cn"
+            << "'http://zwfw.example.gov.cn', which is not a host name";
+        QTest::newRow("language not offered")
+            << "language/offered" << "zh-Hans,fr" << "'fr', which is not";
+    }
+
+    void badListItemIsNamed()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, written);
+        QFETCH(QString, named);
+        const QStringList part = key.split('/');
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral("[%1]\n%2 = %3\n").arg(part[0], part[1], written)), &issues);
+        QCOMPARE(keysOf(issues), QStringList{key});
+        QVERIFY2(issues.first().message.contains(named), qPrintable(issues.first().message));
+        QCOMPARE(s.value(key), findSetting(key)->defaultValue);
+    }
+
+    // List-valued settings are split at commas, trimmed, normalised (host names and
+    // filesystem types in lower case, folders cleaned) and freed of repeats in config/,
+    // so the kiosk reads a list and splits nothing.
+    void listsAreSplitTrimmedAndNormalised_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("written");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("mount roots with spaces and a trailing slash")
+            << "sync/usb_mount_roots" << " /media/ , /run/media" << QStringList{"/media", "/run/media"};
+        QTest::newRow("no mount roots: no USB import") << "sync/usb_mount_roots" << ""
+                                                       << QStringList{};
+        QTest::newRow("filesystem types in capitals")
+            << "sync/usb_filesystem_types" << "VFAT, exFAT" << QStringList{"vfat", "exfat"};
+        QTest::newRow("filesystem types of exFAT and NTFS through FUSE")
+            << "sync/usb_filesystem_types" << "vfat,fuseblk,ntfs3"
+            << QStringList{"vfat", "fuseblk", "ntfs3"};
+        QTest::newRow("any filesystem type") << "sync/usb_filesystem_types" << ""
+                                             << QStringList{};
+        QTest::newRow("hosts in capitals with spaces")
+            << "scan/allowed_hosts" << " WWW.Example.gov.cn , zwfw.example.gov.cn"
+            << QStringList{"www.example.gov.cn", "zwfw.example.gov.cn"};
+        QTest::newRow("a repeated host") << "scan/allowed_hosts" << "gk.example.gov.cn,gk.example.gov.cn"
+                                         << QStringList{"gk.example.gov.cn"};
+        QTest::newRow("an address's host on the LAN")
+            << "scan/allowed_hosts" << "10.20.0.5,intranet" << QStringList{"10.20.0.5", "intranet"};
+        QTest::newRow("no further hosts") << "scan/allowed_hosts" << "" << QStringList{};
+    }
+
+    void listsAreSplitTrimmedAndNormalised()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, written);
+        QFETCH(QStringList, expected);
+        const QStringList part = key.split('/');
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral("[%1]\n%2 = %3\n").arg(part[0], part[1], written)), &issues);
+        QVERIFY2(issues.isEmpty(), qPrintable(issues.value(0).message));
+        QCOMPARE(s.value(key).typeId(), QMetaType::QStringList);
+        QCOMPARE(s.value(key).toStringList(), expected);
     }
 
     void unknownKeysAreReported()
@@ -251,6 +388,13 @@ private slots:
             QCOMPARE(loaded.value(spec.key), defaults.value(spec.key));
         }
         QCOMPARE(ini.allKeys().size(), int(settingsSchema().size()));
+        // The filesystem types it lists for USB sticks are the ones the schema accepts.
+        QFile file(QStringLiteral(KIOSK_CONF_FILE));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        for (const QString &type : removableFilesystemTypes())
+            QVERIFY2(text.contains(QRegularExpression("[ (]" + type + "[ ,.)]")),
+                     qPrintable(type + " is not documented"));
     }
 };
 
