@@ -345,6 +345,168 @@ private slots:
         QCOMPARE(s.value(key).toStringList(), expected);
     }
 
+    // What the kiosk reads when kiosk.conf says nothing: the groups of the defaults.
+    void groupsOfTheBuiltInDefaults()
+    {
+        const KioskSettings s;
+        QCOMPARE(s.display().orientation, Orientation::Portrait);
+        QCOMPARE(s.session().idleTimeoutSeconds, 120);
+        QCOMPARE(s.session().warningSeconds, 30);
+        QCOMPARE(s.session().maxExtensions, 10);
+        QCOMPARE(s.languages().offered, (QStringList{"zh-Hans", "en", "ug"}));
+        QCOMPARE(s.languages().defaultLanguage, QStringLiteral("zh-Hans"));
+        const AccessibilityDefaults a = s.accessibilityDefaults();
+        QVERIFY(!a.elderlyMode && !a.highContrast && !a.voice);
+        QCOMPARE(a.textScale, 1.0);
+        QCOMPARE(s.storage().localDatabase, QString());
+        QCOMPARE(s.devices().idCardReader.kind, DeviceLocation::Kind::Auto);
+        QCOMPARE(s.devices().qrScanner.kind, DeviceLocation::Kind::Auto);
+        QCOMPARE(s.devices().receiptPrinter.kind, DeviceLocation::Kind::Auto);
+        const ScanSettings scan = s.scan();
+        QVERIFY(scan.pageBaseUrl.isEmpty());
+        QCOMPARE(scan.allowedHosts, QStringList());
+        QCOMPARE(scan.suffix, ScanSuffix::Any);
+        QCOMPARE(scan.keyboardScanner.kind, DeviceLocation::Kind::Auto);
+        QCOMPARE(scan.camera.kind, CameraChoice::Kind::None);
+        const PrintSettings print = s.print();
+        QCOMPARE(print.documentQueue, QString());
+        QCOMPARE(print.maxPagesPerSession, 30);
+        QCOMPARE(print.maxPagesPerDocument, 20);
+        QCOMPARE(print.itemLink, QString());
+        const SyncSettings sync = s.sync();
+        QVERIFY(sync.url.isEmpty());
+        QCOMPARE(sync.root, QStringLiteral("/var/lib/disclosure-kiosk/sync"));
+        QCOMPARE(sync.pollIntervalMinutes, 60);
+        QCOMPARE(sync.transferDeadlineMinutes, 30);
+        QCOMPARE(sync.minRateKibPerSecond, 8);
+        QCOMPARE(sync.usbMountRoots, (QStringList{"/media", "/run/media"}));
+        QCOMPARE(sync.usbFilesystemTypes, (QStringList{"vfat", "exfat"}));
+        QCOMPARE(sync.expiryWarningDays, 3);
+        QCOMPARE(s.staff().pinHash, QString());
+    }
+
+    // Every group field follows its key: a file that sets every setting.
+    void groupsHoldTheCheckedValues()
+    {
+        const QString hash = config::hashPin(QStringLiteral("2468013579"));
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral(
+                      "[display]\norientation = landscape\ntext_scale = 1.25\n"
+                      "[session]\nidle_timeout_seconds = 300\nwarning_seconds = 45\n"
+                      "max_extensions = 12\n"
+                      "[language]\noffered = en, ug\ndefault = ug\n"
+                      "[storage]\nlocal_database = /srv/kiosk/local.db\n"
+                      "[devices]\nid_card_reader = /dev/ttyUSB3\nqr_scanner = none\n"
+                      "receipt_printer = /dev/usb/lp0\n"
+                      "[print]\ndocument_queue = KioskPDF\nmax_pages_per_session = 40\n"
+                      "max_pages_per_document = 15\nitem_link = https://gk.example.gov.cn/item/%1\n"
+                      "[accessibility]\nelderly_mode = yes\nhigh_contrast = on\nvoice = 1\n"
+                      "[scan]\npage_base_url = https://zwgk.example.gov.cn/kiosk\n"
+                      "allowed_hosts = www.example.gov.cn, ZWFW.example.gov.cn\nsuffix = crlf\n"
+                      "keyboard_scanner = none\ncamera = /dev/video2\n"
+                      "[sync]\nurl = https://catalog.example.gov.cn/zone1\nroot = /srv/sync\n"
+                      "poll_interval_minutes = 15\ntransfer_deadline_minutes = 10\n"
+                      "min_rate_kib_per_second = 64\nusb_mount_roots = /media/kiosk/\n"
+                      "usb_filesystem_types = vfat\nexpiry_warning_days = 7\n"
+                      "[staff]\npin_hash = \"") +
+                  hash + "\"\n"),
+            &issues);
+        QVERIFY2(issues.isEmpty(), qPrintable(issues.value(0).message));
+        QCOMPARE(s.display().orientation, Orientation::Landscape);
+        QCOMPARE(s.session().idleTimeoutSeconds, 300);
+        QCOMPARE(s.session().warningSeconds, 45);
+        QCOMPARE(s.session().maxExtensions, 12);
+        QCOMPARE(s.languages().offered, (QStringList{"en", "ug"}));
+        QCOMPARE(s.languages().defaultLanguage, QStringLiteral("ug"));
+        const AccessibilityDefaults a = s.accessibilityDefaults();
+        QVERIFY(a.elderlyMode && a.highContrast && a.voice);
+        QCOMPARE(a.textScale, 1.25);
+        QCOMPARE(s.storage().localDatabase, QStringLiteral("/srv/kiosk/local.db"));
+        QCOMPARE(s.devices().idCardReader.kind, DeviceLocation::Kind::Path);
+        QCOMPARE(s.devices().idCardReader.path, QStringLiteral("/dev/ttyUSB3"));
+        QCOMPARE(s.devices().qrScanner.kind, DeviceLocation::Kind::NotFitted);
+        QCOMPARE(s.devices().receiptPrinter.path, QStringLiteral("/dev/usb/lp0"));
+        const PrintSettings print = s.print();
+        QCOMPARE(print.documentQueue, QStringLiteral("KioskPDF"));
+        QCOMPARE(print.maxPagesPerSession, 40);
+        QCOMPARE(print.maxPagesPerDocument, 15);
+        QCOMPARE(print.itemLink, QStringLiteral("https://gk.example.gov.cn/item/%1"));
+        const ScanSettings scan = s.scan();
+        QCOMPARE(scan.pageBaseUrl, QUrl("https://zwgk.example.gov.cn/kiosk"));
+        QCOMPARE(scan.allowedHosts, (QStringList{"www.example.gov.cn", "zwfw.example.gov.cn"}));
+        QCOMPARE(scan.suffix, ScanSuffix::CRLF);
+        QCOMPARE(scan.keyboardScanner.kind, DeviceLocation::Kind::NotFitted);
+        QCOMPARE(scan.camera.kind, CameraChoice::Kind::Id);
+        QCOMPARE(scan.camera.id, QStringLiteral("/dev/video2"));
+        const SyncSettings sync = s.sync();
+        QCOMPARE(sync.url, QUrl("https://catalog.example.gov.cn/zone1"));
+        QCOMPARE(sync.root, QStringLiteral("/srv/sync"));
+        QCOMPARE(sync.pollIntervalMinutes, 15);
+        QCOMPARE(sync.transferDeadlineMinutes, 10);
+        QCOMPARE(sync.minRateKibPerSecond, 64);
+        QCOMPARE(sync.usbMountRoots, QStringList{"/media/kiosk"});
+        QCOMPARE(sync.usbFilesystemTypes, QStringList{"vfat"});
+        QCOMPARE(sync.expiryWarningDays, 7);
+        QCOMPARE(s.staff().pinHash, hash);
+    }
+
+    // The words kiosk.conf allows become enums the kiosk switches on, not strings it
+    // compares.
+    void choicesBecomeEnums_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("written");
+        QTest::addColumn<int>("kind");   // the enum the key's group field must hold
+        QTest::addColumn<QString>("text"); // its path or id, if any
+        using D = DeviceLocation::Kind;
+        using C = CameraChoice::Kind;
+        QTest::newRow("reader auto") << "devices/id_card_reader" << "auto" << int(D::Auto) << "";
+        QTest::newRow("reader none") << "devices/id_card_reader" << "none" << int(D::NotFitted) << "";
+        QTest::newRow("reader path") << "devices/id_card_reader" << "/dev/serial/by-id/usb-sam"
+                                     << int(D::Path) << "/dev/serial/by-id/usb-sam";
+        QTest::newRow("scanner path") << "devices/qr_scanner" << "/dev/ttyACM0" << int(D::Path)
+                                      << "/dev/ttyACM0";
+        QTest::newRow("keyboard scanner path")
+            << "scan/keyboard_scanner" << "/dev/input/event5" << int(D::Path) << "/dev/input/event5";
+        QTest::newRow("camera none") << "scan/camera" << "none" << int(C::None) << "";
+        QTest::newRow("camera left empty") << "scan/camera" << "" << int(C::None) << "";
+        QTest::newRow("camera default") << "scan/camera" << "default" << int(C::SystemDefault) << "";
+        QTest::newRow("camera id") << "scan/camera" << "/dev/video0" << int(C::Id) << "/dev/video0";
+        QTest::newRow("suffix auto") << "scan/suffix" << "auto" << int(ScanSuffix::Any) << "";
+        QTest::newRow("suffix cr") << "scan/suffix" << "cr" << int(ScanSuffix::CR) << "";
+        QTest::newRow("suffix lf") << "scan/suffix" << "lf" << int(ScanSuffix::LF) << "";
+        QTest::newRow("suffix crlf") << "scan/suffix" << "crlf" << int(ScanSuffix::CRLF) << "";
+    }
+
+    void choicesBecomeEnums()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, written);
+        QFETCH(int, kind);
+        QFETCH(QString, text);
+        const QStringList part = key.split('/');
+        QList<SettingsIssue> issues;
+        const KioskSettings s = KioskSettings::load(
+            write(QStringLiteral("[%1]\n%2 = %3\n").arg(part[0], part[1], written)), &issues);
+        QVERIFY2(issues.isEmpty(), qPrintable(issues.value(0).message));
+        const DeviceSettings devices = s.devices();
+        const ScanSettings scan = s.scan();
+        const DeviceLocation *device = key == "devices/id_card_reader" ? &devices.idCardReader
+                                       : key == "devices/qr_scanner"   ? &devices.qrScanner
+                                       : key == "scan/keyboard_scanner" ? &scan.keyboardScanner
+                                                                        : nullptr;
+        if (device) {
+            QCOMPARE(int(device->kind), kind);
+            QCOMPARE(device->path, text);
+        } else if (key == "scan/camera") {
+            QCOMPARE(int(scan.camera.kind), kind);
+            QCOMPARE(scan.camera.id, text);
+        } else {
+            QCOMPARE(int(scan.suffix), kind);
+        }
+    }
+
     void unknownKeysAreReported()
     {
         QList<SettingsIssue> issues;
