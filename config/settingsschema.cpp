@@ -1,8 +1,8 @@
 #include "settingsschema.h"
+#include "settingformats.h"
 #include "staffpin.h"
 
-#include <QDir>
-#include <QUrl>
+#include <functional>
 
 namespace config {
 
@@ -23,15 +23,15 @@ const std::vector<SettingSpec> &settingsSchema()
         {"devices/id_card_reader", SettingType::DevicePath, "auto", 0, 0, {}},
         {"devices/qr_scanner", SettingType::DevicePath, "auto", 0, 0, {}},
         {"devices/receipt_printer", SettingType::DevicePath, "auto", 0, 0, {}},
-        {"print/document_queue", SettingType::Text, QString(), 0, 0, {}},
+        {"print/document_queue", SettingType::PrintQueue, QString(), 0, 0, {}},
         {"print/max_pages_per_session", SettingType::Integer, 30, 1, 500, {}},
         {"print/max_pages_per_document", SettingType::Integer, 20, 1, 200, {}},
-        {"print/item_link", SettingType::Text, QString(), 0, 0, {}},
+        {"print/item_link", SettingType::ItemLink, QString(), 0, 0, {}},
         {"accessibility/elderly_mode", SettingType::Boolean, false, 0, 0, {}},
         {"accessibility/high_contrast", SettingType::Boolean, false, 0, 0, {}},
         {"accessibility/voice", SettingType::Boolean, false, 0, 0, {}},
-        {"scan/page_base_url", SettingType::Text, QString(), 0, 0, {}},
-        {"scan/allowed_hosts", SettingType::Text, QString(), 0, 0, {}},
+        {"scan/page_base_url", SettingType::PageAddress, QString(), 0, 0, {}},
+        {"scan/allowed_hosts", SettingType::HostList, QStringList(), 0, 0, {}},
         {"scan/suffix", SettingType::Choice, "auto", 0, 0, {"auto", "cr", "lf", "crlf"}},
         {"scan/keyboard_scanner", SettingType::DevicePath, "auto", 0, 0, {}},
         {"scan/camera", SettingType::Text, "none", 0, 0, {}},
@@ -40,8 +40,10 @@ const std::vector<SettingSpec> &settingsSchema()
         {"sync/poll_interval_minutes", SettingType::Integer, 60, 5, 1440, {}},
         {"sync/transfer_deadline_minutes", SettingType::Integer, 30, 1, 720, {}},
         {"sync/min_rate_kib_per_second", SettingType::Integer, 8, 1, 10240, {}},
-        {"sync/usb_mount_roots", SettingType::Text, "/media,/run/media", 0, 0, {}},
-        {"sync/usb_filesystem_types", SettingType::Text, "vfat,exfat", 0, 0, {}},
+        {"sync/usb_mount_roots", SettingType::FolderList, QStringList{"/media", "/run/media"}, 0,
+         0, {}},
+        {"sync/usb_filesystem_types", SettingType::FilesystemTypeList,
+         QStringList{"vfat", "exfat"}, 0, 0, {}},
         {"sync/expiry_warning_days", SettingType::Integer, 3, 1, 30, {}},
         {"staff/pin_hash", SettingType::PinHash, QString(), 0, 0, {}},
     };
@@ -78,6 +80,27 @@ QString describeAllowed(const SettingSpec &spec)
     case SettingType::WebAddress:
         return QStringLiteral("empty, or an http:// or https:// address with a host name, such as "
                               "https://catalog.example.gov.cn/zone1");
+    case SettingType::PageAddress:
+        return QStringLiteral("empty, or an http:// or https:// address with a host name and "
+                              "no ?query, #part or user name, such as "
+                              "https://zwgk.example.gov.cn/kiosk");
+    case SettingType::ItemLink:
+        return QStringLiteral("empty, or an http:// or https:// address with a host name and %1 "
+                              "where the item id goes, such as "
+                              "https://www.example.gov.cn/gk/item/%1");
+    case SettingType::PrintQueue:
+        return QStringLiteral("empty, or a CUPS queue name: up to 127 characters without "
+                              "spaces, /, \\, #, ? or quotes");
+    case SettingType::FolderList:
+        return QStringLiteral("a comma-separated list of absolute folder paths, such as "
+                              "/media,/run/media, or empty");
+    case SettingType::FilesystemTypeList:
+        return QStringLiteral("a comma-separated list of filesystem types as the kernel names "
+                              "them (%1), or empty")
+            .arg(removableFilesystemTypes().join(", "));
+    case SettingType::HostList:
+        return QStringLiteral("a comma-separated list of host names without http:// or a path, "
+                              "such as www.example.gov.cn,zwfw.example.gov.cn, or empty");
     case SettingType::PinHash:
         return QStringLiteral("empty, or an Argon2id hash made by kiosk --hash-pin "
                               "($argon2id$v=19$m=…,t=…,p=…$salt$hash, in quotes)");
@@ -95,19 +118,27 @@ QString describeDefault(const SettingSpec &spec)
 
 bool mayLogValue(const SettingSpec &spec) { return spec.type != SettingType::PinHash; }
 
-// A repository address the sync engine can fetch from: anything else (ftp://, a bare
-// host name, a typo'd scheme) would only fail later, at every poll, in the sync log.
-static bool isWebAddress(const QString &v)
-{
-    const QUrl url(v, QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == QLatin1String("https") ||
-                             url.scheme() == QLatin1String("http")) &&
-           !url.host().isEmpty();
-}
-
 static CheckedValue rejected(const SettingSpec &spec)
 {
     return {std::nullopt, QStringLiteral("must be %1").arg(describeAllowed(spec))};
+}
+
+// A comma-separated list checked item by item: the first bad item is named with what
+// is wrong with it, and the whole setting falls back to its default, as any bad value
+// does (half a list of USB roots would hide a mistake rather than show it).
+static CheckedValue checkList(const SettingSpec &spec, const QString &v, const QString &whatItIsNot,
+                              const std::function<std::optional<QString>(const QString &)> &item)
+{
+    QStringList out;
+    for (const QString &raw : splitList(v)) {
+        const std::optional<QString> checked = item(raw);
+        if (!checked)
+            return {std::nullopt, QStringLiteral("has '%1', which is not %2; must be %3")
+                                      .arg(raw.left(80), whatItIsNot, describeAllowed(spec))};
+        if (!out.contains(*checked))
+            out << *checked;
+    }
+    return {out, {}};
 }
 
 CheckedValue checkValue(const SettingSpec &spec, const QString &raw)
@@ -141,19 +172,23 @@ CheckedValue checkValue(const SettingSpec &spec, const QString &raw)
             return rejected(spec);
         return {v, {}};
     case SettingType::ChoiceList: {
-        QStringList out;
-        for (const QString &part : v.split(',', Qt::SkipEmptyParts)) {
-            const QString p = part.trimmed();
-            if (!spec.choices.contains(p))
-                return {std::nullopt, QStringLiteral("'%1' is not allowed; must be %2")
-                                          .arg(p, describeAllowed(spec))};
-            if (!out.contains(p))
-                out << p;
-        }
-        if (out.isEmpty())
+        CheckedValue checked = checkList(spec, v, QStringLiteral("allowed"),
+                                         [&spec](const QString &item) -> std::optional<QString> {
+                                             if (!spec.choices.contains(item))
+                                                 return std::nullopt;
+                                             return item;
+                                         });
+        if (checked.value && checked.value->toStringList().isEmpty())
             return rejected(spec);
-        return {out, {}};
+        return checked;
     }
+    case SettingType::FolderList:
+        return checkList(spec, v, QStringLiteral("an absolute folder path"), absoluteFolder);
+    case SettingType::FilesystemTypeList:
+        return checkList(spec, v, QStringLiteral("a filesystem type of a stick or disc"),
+                         removableFilesystemType);
+    case SettingType::HostList:
+        return checkList(spec, v, QStringLiteral("a host name"), hostName);
     case SettingType::DevicePath:
         if (v == "auto" || v == "none")
             return {v, {}};
@@ -161,7 +196,7 @@ CheckedValue checkValue(const SettingSpec &spec, const QString &raw)
             return {v, {}};
         return rejected(spec);
     case SettingType::FilePath:
-        if (v.isEmpty() || QDir::isAbsolutePath(v))
+        if (v.isEmpty() || isAbsolutePath(v))
             return {v, {}};
         return rejected(spec);
     case SettingType::Text:
@@ -170,6 +205,18 @@ CheckedValue checkValue(const SettingSpec &spec, const QString &raw)
         return {v, {}};
     case SettingType::WebAddress:
         if (v.isEmpty() || isWebAddress(v))
+            return {v, {}};
+        return rejected(spec);
+    case SettingType::PageAddress:
+        if (v.isEmpty() || isPageBaseAddress(v))
+            return {v, {}};
+        return rejected(spec);
+    case SettingType::ItemLink:
+        if (v.isEmpty() || isItemLinkTemplate(v))
+            return {v, {}};
+        return rejected(spec);
+    case SettingType::PrintQueue:
+        if (v.isEmpty() || isPrintQueueName(v))
             return {v, {}};
         return rejected(spec);
     case SettingType::PinHash: // empty keeps its meaning: the staff screen stays closed

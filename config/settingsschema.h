@@ -21,8 +21,16 @@ enum class SettingType {
     FilePath,   // an absolute path, or empty for the built-in location
     Text,       // any single-line text
     WebAddress, // empty, or an http:// or https:// address with a host
+    PageAddress, // empty, or a web address without query, #fragment or user name
+    ItemLink,   // empty, or a web address with %1 for the item id
+    PrintQueue, // empty, or a CUPS queue name
+    FolderList, // comma-separated absolute folder paths, possibly none
+    FilesystemTypeList, // comma-separated removable filesystem types, possibly none
+    HostList,   // comma-separated host names, possibly none
     PinHash,    // empty, or an Argon2id hash as `kiosk --hash-pin` writes it (never logged)
 };
+// The list types (ChoiceList, FolderList, FilesystemTypeList, HostList) hold a
+// QStringList: split, trimmed, normalised, without repeats.
 
 struct SettingSpec {
     QString key; // "section/name"

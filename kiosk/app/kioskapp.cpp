@@ -32,7 +32,6 @@ Q_LOGGING_CATEGORY(lcKiosk, "kiosk.app")
 
 namespace {
 const char *kSystemConfig = "/etc/disclosure-kiosk/kiosk.conf";
-const char *kSyncRoot = "/var/lib/disclosure-kiosk/sync"; // see sync/README.md
 } // namespace
 
 KioskApp::KioskApp(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
@@ -43,7 +42,7 @@ KioskApp::KioskApp(Options options, QObject *parent) : QObject(parent), m_option
     for (const auto &issue : std::as_const(m_issues))
         qCWarning(lcKiosk).noquote() << "settings:" << issue.message;
     if (!m_options.orientation.isEmpty()) {
-        const QString problem = m_settings.set("display/orientation", m_options.orientation);
+        const QString problem = m_settings.setOrientation(m_options.orientation);
         if (!problem.isEmpty())
             qCWarning(lcKiosk).noquote() << "--orientation:" << problem;
     }
@@ -84,54 +83,50 @@ QString KioskApp::resolveCatalogPath(const QString &explicitPath,
         return explicitPath;
     if (!settings.catalogPath().isEmpty())
         return settings.catalogPath();
-    const QString synced = catalogsync::CatalogGenerations(syncRoot(settings)).currentCatalog();
+    const QString synced = catalogsync::CatalogGenerations(settings.sync().root).currentCatalog();
     if (!synced.isEmpty())
         return synced;
     return QString::fromUtf8(KIOSK_DEMO_CATALOG);
-}
-
-QString KioskApp::syncRoot(const config::KioskSettings &settings)
-{
-    const QString configured = settings.value("sync/root").toString();
-    return configured.isEmpty() ? QString::fromUtf8(kSyncRoot) : configured;
 }
 
 bool KioskApp::start(QQmlApplicationEngine &engine)
 {
     m_catalog = new CatalogService(this);
     CatalogService::setInstance(m_catalog);
-    m_session = new Session({m_settings.idleTimeoutSeconds(), m_settings.warningSeconds(),
-                             m_settings.value("session/max_extensions").toInt()},
+    const config::SessionSettings session = m_settings.session();
+    m_session = new Session({session.idleTimeoutSeconds, session.warningSeconds,
+                             session.maxExtensions},
                             this);
     Session::setInstance(m_session);
-    m_localization = new Localization(m_catalog, m_settings.offeredLanguages(),
-                                      m_settings.defaultLanguage(), m_session, this);
+    const config::LanguageSettings languages = m_settings.languages();
+    m_localization = new Localization(m_catalog, languages.offered, languages.defaultLanguage,
+                                      m_session, this);
     Localization::setInstance(m_localization);
+    const config::AccessibilityDefaults startWith = m_settings.accessibilityDefaults();
     AccessibilitySettings::Defaults defaults;
-    defaults.elderlyMode = m_settings.value("accessibility/elderly_mode").toBool();
-    defaults.voice = m_settings.value("accessibility/voice").toBool();
-    defaults.highContrast = m_settings.value("accessibility/high_contrast").toBool();
-    defaults.baseScale = m_settings.textScale();
+    defaults.elderlyMode = startWith.elderlyMode;
+    defaults.voice = startWith.voice;
+    defaults.highContrast = startWith.highContrast;
+    defaults.baseScale = startWith.textScale;
     m_accessibility = new AccessibilitySettings(defaults, m_session, this);
     AccessibilitySettings::setInstance(m_accessibility);
     m_navigator = new Navigator(m_session, this);
     Navigator::setInstance(m_navigator);
-    m_usage = new UsageLog(m_settings.value("storage/local_database").toString().isEmpty()
-                               ? UsageLog::defaultPath()
-                               : m_settings.value("storage/local_database").toString(),
-                           this);
+    const QString localDatabase = m_settings.storage().localDatabase;
+    m_usage = new UsageLog(localDatabase.isEmpty() ? UsageLog::defaultPath() : localDatabase, this);
     UsageLog::setInstance(m_usage);
     InputEngines::setInstance(new InputEngines(this)); // on-screen keyboard: pinyin, handwriting
 
     // Printing: CUPS on its own thread; a missing CUPS or printer only shows as a problem.
+    const config::PrintSettings print = m_settings.print();
     device::DocumentPrinterConfig printerConfig;
-    printerConfig.queue = m_settings.value("print/document_queue").toString();
+    printerConfig.queue = print.documentQueue;
     m_documentPrinter = new device::DocumentPrintService(printerConfig, this);
     m_documentPrinter->start();
     PrintController::Limits printLimits;
-    printLimits.sessionPages = m_settings.value("print/max_pages_per_session").toInt();
-    printLimits.documentPages = m_settings.value("print/max_pages_per_document").toInt();
-    printLimits.itemLinkFormat = m_settings.value("print/item_link").toString();
+    printLimits.sessionPages = print.maxPagesPerSession;
+    printLimits.documentPages = print.maxPagesPerDocument;
+    printLimits.itemLinkFormat = print.itemLink;
     m_printing = new PrintController(m_catalog, m_localization, m_documentPrinter, printLimits, m_session, this);
     PrintController::setInstance(m_printing);
 
@@ -147,21 +142,20 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     m_catalog->openCatalog(m_catalogPath);
 
     // Catalog sync: network polling and USB import; new catalogs open between sessions.
+    const config::SyncSettings configured = m_settings.sync();
     CatalogSyncController::Settings sync;
-    sync.sync.syncRoot = syncRoot(m_settings);
-    sync.sync.repositoryUrl = QUrl(m_settings.value("sync/url").toString().trimmed());
-    sync.sync.pollIntervalSeconds = m_settings.value("sync/poll_interval_minutes").toInt() * 60;
-    sync.sync.transferDeadlineSeconds = m_settings.value("sync/transfer_deadline_minutes").toInt() * 60;
-    sync.sync.http.minBytesPerSecond = m_settings.value("sync/min_rate_kib_per_second").toLongLong() * 1024;
-    for (const QString &root : m_settings.value("sync/usb_mount_roots").toString().split(',', Qt::SkipEmptyParts))
-        sync.usbMountRoots.append(root.trimmed());
-    for (const QString &type : m_settings.value("sync/usb_filesystem_types").toString().split(',', Qt::SkipEmptyParts))
-        sync.usbFilesystemTypes.append(type.trimmed());
+    sync.sync.syncRoot = configured.root;
+    sync.sync.repositoryUrl = configured.url;
+    sync.sync.pollIntervalSeconds = configured.pollIntervalMinutes * 60;
+    sync.sync.transferDeadlineSeconds = configured.transferDeadlineMinutes * 60;
+    sync.sync.http.minBytesPerSecond = qint64(configured.minRateKibPerSecond) * 1024;
+    sync.usbMountRoots = configured.usbMountRoots;
+    sync.usbFilesystemTypes = configured.usbFilesystemTypes;
     m_sync = new CatalogSyncController(sync, m_catalog, m_session, this);
     // The gate's wrong PINs live beside the usage store: the kiosk's own writable storage.
     const QString pinGateFile = QFileInfo(m_usage->path()).absolutePath() + "/staff-pin-gate";
-    m_staff = new StaffViewModel(m_sync, m_session, m_settings.value("staff/pin_hash").toString(),
-                                 pinGateFile, m_settings.value("sync/expiry_warning_days").toInt(), this);
+    m_staff = new StaffViewModel(m_sync, m_session, m_settings.staff().pinHash, pinGateFile,
+                                 configured.expiryWarningDays, this);
     StaffViewModel::setInstance(m_staff);
     m_sync->start();
 
@@ -169,7 +163,7 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     engine.addImageProvider(PrintPreviewProvider::kProviderId,
                             new PrintPreviewProvider(m_printing->previewState()));
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    const bool landscape = m_settings.orientation() == QLatin1String("landscape");
+    const bool landscape = m_settings.display().orientation == config::Orientation::Landscape;
     engine.setInitialProperties({{"landscape", landscape}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Kiosk/Ui/Main.qml")));
     if (engine.rootObjects().isEmpty()) {

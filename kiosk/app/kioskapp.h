@@ -62,12 +62,8 @@ public:
     AccessibilitySettings *accessibility() const { return m_accessibility; }
     ScanRouter *scanRouter() const { return m_scan; }
     IdCardHolder *idCard() const { return m_idCard; }
-    // The device a devices/* setting names: none → empty, auto → the udev link.
-    static QString devicePathFor(const config::KioskSettings &settings, const QString &key);
     CatalogSyncController *catalogSync() const { return m_sync; }
     StaffViewModel *staff() const { return m_staff; }
-    // sync/root, or the built-in /var/lib/disclosure-kiosk/sync.
-    static QString syncRoot(const config::KioskSettings &settings);
 
     static QString defaultConfigPath();
     // The catalog to open: explicit, configured, synced (current generation), demo.

@@ -30,34 +30,46 @@ const char *kAutoIdCardReader = "/dev/disclosure-kiosk/id-card-reader";
 const char *kAutoQrScanner = "/dev/disclosure-kiosk/qr-scanner";
 const char *kAutoKeyboardScanner = "/dev/disclosure-kiosk/qr-scanner-kbd";
 
-content::LinkRules scanRules(const config::KioskSettings &settings)
+// config/ has checked both: an http(s) page address, host names as QUrl gives them.
+content::LinkRules scanRules(const config::ScanSettings &scan)
 {
     content::LinkRules rules;
-    const QString base = settings.value("scan/page_base_url").toString().trimmed();
-    const QUrl url(base, QUrl::StrictMode);
-    if (!base.isEmpty() && url.isValid() && !url.host().isEmpty() &&
-        (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
-        rules.pageBaseUrls << base;
-    else if (!base.isEmpty())
-        qCWarning(lcKiosk).noquote() << "settings: scan/page_base_url must be an http(s) address; ignored";
-    for (const QString &host : settings.value("scan/allowed_hosts").toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-        rules.allowedHosts << host.trimmed();
+    if (!scan.pageBaseUrl.isEmpty())
+        rules.pageBaseUrls << scan.pageBaseUrl.toString();
+    rules.allowedHosts = scan.allowedHosts;
     rules.today = QDate::currentDate();
     return rules;
 }
-} // namespace
 
-QString KioskApp::devicePathFor(const config::KioskSettings &settings, const QString &key)
+// The device to open: empty when not fitted, the udev link when "auto".
+QString devicePath(const config::DeviceLocation &where, const char *autoLink)
 {
-    const QString v = settings.value(key).toString();
-    if (v == QLatin1String("none"))
+    switch (where.kind) {
+    case config::DeviceLocation::Kind::NotFitted:
         return {};
-    if (v == QLatin1String("auto"))
-        return QString::fromLatin1(key == QLatin1String("devices/id_card_reader") ? kAutoIdCardReader
-                                   : key == QLatin1String("scan/keyboard_scanner") ? kAutoKeyboardScanner
-                                                                                   : kAutoQrScanner);
-    return v;
+    case config::DeviceLocation::Kind::Auto:
+        return QString::fromLatin1(autoLink);
+    case config::DeviceLocation::Kind::Path:
+        return where.path;
+    }
+    return {};
 }
+
+device::ScanLineFramer::Suffix framerSuffix(config::ScanSuffix suffix)
+{
+    switch (suffix) {
+    case config::ScanSuffix::Any:
+        return device::ScanLineFramer::Suffix::Any;
+    case config::ScanSuffix::CR:
+        return device::ScanLineFramer::Suffix::CR;
+    case config::ScanSuffix::LF:
+        return device::ScanLineFramer::Suffix::LF;
+    case config::ScanSuffix::CRLF:
+        return device::ScanLineFramer::Suffix::CRLF;
+    }
+    return device::ScanLineFramer::Suffix::Any;
+}
+} // namespace
 
 device::ScannerService *KioskApp::startScanner(device::Scanner *driver, const QString &path)
 {
@@ -79,25 +91,26 @@ device::ScannerService *KioskApp::startScanner(device::Scanner *driver, const QS
 
 void KioskApp::startDevices()
 {
-    m_scan = new ScanRouter(m_catalog, m_navigator, scanRules(m_settings), m_session, this);
+    const config::ScanSettings scan = m_settings.scan();
+    const config::DeviceSettings devices = m_settings.devices();
+    m_scan = new ScanRouter(m_catalog, m_navigator, scanRules(scan), m_session, this);
     ScanRouter::setInstance(m_scan);
     connect(m_scan, &ScanRouter::scanHandled, m_session, &Session::touch);
 
-    const QString scannerPath = devicePathFor(m_settings, QStringLiteral("devices/qr_scanner"));
+    const QString scannerPath = devicePath(devices.qrScanner, kAutoQrScanner);
     if (!scannerPath.isEmpty()) {
         device::SerialScannerConfig c;
         c.portPath = scannerPath;
-        c.suffix = device::ScanLineFramer::suffixFromName(m_settings.value("scan/suffix").toString())
-                       .value_or(device::ScanLineFramer::Suffix::Any);
+        c.suffix = framerSuffix(scan.suffix);
         m_scannerService = startScanner(new device::SerialScanner(c), scannerPath);
     }
-    const QString keyboardPath = devicePathFor(m_settings, QStringLiteral("scan/keyboard_scanner"));
+    const QString keyboardPath = devicePath(scan.keyboardScanner, kAutoKeyboardScanner);
     if (!keyboardPath.isEmpty())
         m_keyboardScannerService = startScanner(new device::EvdevScanner({keyboardPath, 300, 2000}), keyboardPath);
 
     startCamera();
 
-    const QString readerPath = devicePathFor(m_settings, QStringLiteral("devices/id_card_reader"));
+    const QString readerPath = devicePath(devices.idCardReader, kAutoIdCardReader);
     m_idCard = new IdCardHolder(!readerPath.isEmpty(), m_session, this);
     IdCardHolder::setInstance(m_idCard);
     if (!readerPath.isEmpty()) {
@@ -119,13 +132,14 @@ void KioskApp::startDevices()
 
 void KioskApp::startCamera()
 {
-    const QString camera = m_settings.value("scan/camera").toString().trimmed();
-    if (camera.isEmpty() || camera == QLatin1String("none"))
+    const config::CameraChoice camera = m_settings.scan().camera;
+    if (camera.kind == config::CameraChoice::Kind::None)
         return;
 #ifdef KIOSK_HAVE_MULTIMEDIA
     for (const QCameraDevice &d : QMediaDevices::videoInputs())
         qCInfo(lcKiosk).noquote() << "camera available:" << QString::fromUtf8(d.id()) << d.description();
-    auto *scanner = new CameraScanner(camera == QLatin1String("default") ? QString() : camera, this);
+    // An empty id asks CameraScanner for the system's default camera.
+    auto *scanner = new CameraScanner(camera.id, this);
     QString error;
     if (!scanner->start(&error)) {
         qCWarning(lcKiosk).noquote() << "camera QR scanning:" << error;

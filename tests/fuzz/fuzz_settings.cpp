@@ -24,5 +24,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (s.idleTimeoutSeconds() < 30 || s.idleTimeoutSeconds() > 1800 ||
         !s.offeredLanguages().contains(s.defaultLanguage()))
         __builtin_trap();
+    // ... and every list item the kiosk receives was checked, never passed through.
+    const config::SyncSettings sync = s.sync();
+    for (const QString &root : sync.usbMountRoots)
+        if (!root.startsWith(QLatin1Char('/')) || root.contains(QLatin1Char(',')))
+            __builtin_trap();
+    for (const QString &type : sync.usbFilesystemTypes)
+        if (type.isEmpty() || type != type.toLower() || type.contains(QLatin1Char(' ')))
+            __builtin_trap();
+    const config::ScanSettings scan = s.scan();
+    for (const QString &host : scan.allowedHosts)
+        if (host.isEmpty() || host.contains(QLatin1Char('/')) || host.contains(QLatin1Char(':')))
+            __builtin_trap();
+    if (!scan.pageBaseUrl.isEmpty() && scan.pageBaseUrl.host().isEmpty())
+        __builtin_trap();
+    if (!sync.url.isEmpty() && sync.url.host().isEmpty())
+        __builtin_trap();
     return 0;
 }
