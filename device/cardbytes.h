@@ -8,11 +8,10 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QDebug>
 #include <QStringView>
 #include <QtGlobal>
 #include <memory>
-
-class QDebug;
 
 namespace device {
 

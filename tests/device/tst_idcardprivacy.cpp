@@ -6,39 +6,16 @@
 // mapping, cardneedles.h), no log line of the whole run (every category, every
 // level) holds them, nor any file written during the test.
 #include "cardneedles.h"
+#include "testsupport.h"
 #include "idcardservice.h"
 #include "memoryscan.h"
 #include "simulatorprocess.h"
 
 #include <QtTest>
-#include <mutex>
 
 using namespace device;
 
 namespace {
-std::mutex logMutex;
-QStringList captured;
-
-void capture(QtMsgType, const QMessageLogContext &context, const QString &message)
-{
-    std::lock_guard lock(logMutex);
-    captured << QString::fromUtf8(context.category ? context.category : "") + QLatin1Char(' ') + message;
-}
-
-bool holdsCardData(QByteArrayView bytes)
-{
-    for (const memoryscan::Needle &n : cardneedles::all())
-        if (memoryscan::occursIn(bytes, n))
-            return true;
-    return false;
-}
-
-bool holdsCardData(const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    return holdsCardData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2)) ||
-           holdsCardData(QByteArrayView(utf8));
-}
 
 bool found(const QList<memoryscan::Hit> &hits, const memoryscan::Needle &n, quintptr at = 0)
 {
@@ -74,7 +51,7 @@ private slots:
         // during the test.
         const QDateTime started = QDateTime::currentDateTime();
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
-        const QtMessageHandler previous = qInstallMessageHandler(capture);
+        testsupport::LogCapture::start();
 
         IdCardReaderConfig config;
         config.portPath = m_simulator.devicePath();
@@ -121,19 +98,15 @@ private slots:
         left = memoryscan::scanWritableMemory(cardneedles::all());
         QVERIFY2(left.isEmpty(), qPrintable("after shutdown: " + memoryscan::describe(left)));
 
-        qInstallMessageHandler(previous);
+        testsupport::LogCapture::stop();
         QLoggingCategory::setFilterRules(QString());
 
         // Logs: the driver did log (events and codes) but nothing personal.
-        QStringList logs;
-        {
-            std::lock_guard lock(logMutex);
-            logs = captured;
-        }
+        const QStringList logs = testsupport::LogCapture::lines();
         QVERIFY2(logs.join(QLatin1Char('\n')).contains(QLatin1String("card read")),
                  "the capture must have seen the driver's log");
         for (const QString &line : logs)
-            QVERIFY2(!holdsCardData(line), qPrintable(QStringLiteral("logged: ") + line));
+            QVERIFY2(!cardneedles::heldIn(line), qPrintable(QStringLiteral("logged: ") + line));
 
         // Files: nothing written under the temp directory or the working directory
         // during the test holds the card's fields.
@@ -150,7 +123,7 @@ private slots:
                 if (!f.open(QIODevice::ReadOnly))
                     continue;
                 ++scanned;
-                QVERIFY2(!holdsCardData(QByteArrayView(f.readAll())), qPrintable(info.filePath()));
+                QVERIFY2(!cardneedles::heldIn(QByteArrayView(f.readAll())), qPrintable(info.filePath()));
             }
         }
     }

@@ -54,4 +54,20 @@ inline QList<memoryscan::Needle> all()
     };
 }
 
+// Whether bytes, or a text in UTF-16 or UTF-8, hold any field of the card.
+inline bool heldIn(QByteArrayView bytes)
+{
+    for (const memoryscan::Needle &n : all())
+        if (memoryscan::occursIn(bytes, n))
+            return true;
+    return false;
+}
+
+inline bool heldIn(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    return heldIn(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2)) ||
+           heldIn(QByteArrayView(utf8));
+}
+
 } // namespace cardneedles

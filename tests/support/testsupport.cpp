@@ -4,6 +4,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <mutex>
 
 namespace testsupport {
 
@@ -62,6 +63,35 @@ bool editFile(const QString &path, const QString &from, const QString &to)
         return false;
     text.replace(at, from.size(), to);
     return writeFile(path, text);
+}
+
+namespace {
+std::mutex g_logMutex;
+QStringList g_lines;
+QtMessageHandler g_previous = nullptr;
+
+void captureLine(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    std::lock_guard lock(g_logMutex);
+    g_lines << QString::fromUtf8(context.category ? context.category : "") + QLatin1Char(' ') + message;
+}
+} // namespace
+
+void LogCapture::start()
+{
+    {
+        std::lock_guard lock(g_logMutex);
+        g_lines.clear();
+    }
+    g_previous = qInstallMessageHandler(captureLine);
+}
+
+void LogCapture::stop() { qInstallMessageHandler(g_previous); }
+
+QStringList LogCapture::lines()
+{
+    std::lock_guard lock(g_logMutex);
+    return g_lines;
 }
 
 } // namespace testsupport

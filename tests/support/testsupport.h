@@ -20,6 +20,17 @@ bool writeFile(const QString &path, const QString &text);
 // Replaces the first occurrence of `from` in a file; false if it is not there.
 bool editFile(const QString &path, const QString &from, const QString &to);
 
+// Every log line of the process, "category message", from start() on (every level
+// shows once the category's debug output is on): for tests that prove something is
+// never logged. stop() puts the previous handler back.
+class LogCapture
+{
+public:
+    static void start();
+    static void stop();
+    static QStringList lines();
+};
+
 // For a worker service's "run work, then done(result) for this receiver": submits
 // work that blocks until its receiver has been deleted, then a second job through the
 // same one-thread worker. True when the second answer arrives and the first was

@@ -73,4 +73,19 @@ inline void startOnV1(Scenario &s)
     if (QTest::currentTestFailed()) \
         return;
 
+// Version 1 published in a folder (a stick) and imported by the kiosk.
+inline void importV1(TestRepository &repo, TestKiosk &kiosk)
+{
+    QCOMPARE(repo.create(), QString());
+    QCOMPARE(repo.publish(1), QString());
+    QCOMPARE(kiosk.trust(repo.rootFile()), QString());
+    const catalogsync::SyncReport r = kiosk.import(repo.repo());
+    QVERIFY2(r.outcome == catalogsync::SyncReport::Outcome::Updated, describe(r));
+}
+
+#define IMPORT_V1(repo, kiosk)      \
+    importV1(repo, kiosk);          \
+    if (QTest::currentTestFailed()) \
+        return;
+
 } // namespace synctest

@@ -112,11 +112,8 @@ private slots:
         QFETCH(QString, where);
         QFETCH(QString, what);
         TestRepository repo;
-        QCOMPARE(repo.create(), QString());
-        QCOMPARE(repo.publish(1), QString());
         TestKiosk kiosk;
-        QCOMPARE(kiosk.trust(repo.rootFile()), QString());
-        QVERIFY(kiosk.import(repo.repo()).outcome == Outcome::Updated);
+        IMPORT_V1(repo, kiosk);
         QVERIFY(repo.editGuide(QStringLiteral("（U盘）")));
         QCOMPARE(repo.publish(2), QString());
         QTemporaryDir sticks;

@@ -90,11 +90,8 @@ private slots:
     {
         QFETCH(bool, byInstallRoot);
         TestRepository repo;
-        QCOMPARE(repo.create(), QString());
-        QCOMPARE(repo.publish(1), QString());
         TestKiosk kiosk;
-        QCOMPARE(kiosk.trust(repo.rootFile()), QString());
-        QVERIFY(kiosk.import(repo.repo()).outcome == Outcome::Updated);
+        IMPORT_V1(repo, kiosk);
 
         QTemporaryDir evil;
         QVERIFY(repo.snapshot(evil.filePath("stick")));
@@ -137,11 +134,8 @@ private slots:
     void forgedCatalogIsReplacedAfterRotatingBothKeys()
     {
         TestRepository repo;
-        QCOMPARE(repo.create(), QString());
-        QCOMPARE(repo.publish(1), QString());
         TestKiosk kiosk;
-        QCOMPARE(kiosk.trust(repo.rootFile()), QString());
-        QVERIFY(kiosk.import(repo.repo()).outcome == Outcome::Updated);
+        IMPORT_V1(repo, kiosk);
 
         QTemporaryDir evil;
         QVERIFY(repo.snapshot(evil.filePath("repo")));
@@ -223,11 +217,8 @@ private slots:
     void publishToolVerifiesWhatItWrote()
     {
         TestRepository repo;
-        QCOMPARE(repo.create(), QString());
-        QCOMPARE(repo.publish(1), QString());
         TestKiosk kiosk;
-        QCOMPARE(kiosk.trust(repo.rootFile()), QString());
-        QVERIFY(kiosk.import(repo.repo()).outcome == Outcome::Updated);
+        IMPORT_V1(repo, kiosk);
         QString why;
         QVERIFY(repo.manifestKey.save(repo.dir.filePath("m.key"), repo.dir.filePath("m.pub"), &why));
         QVERIFY(repo.timestampKey.save(repo.dir.filePath("t.key"), repo.dir.filePath("t.pub"), &why));
@@ -276,11 +267,8 @@ private slots:
     {
         QFETCH(QString, failing);
         TestRepository repo;
-        QCOMPARE(repo.create(), QString());
-        QCOMPARE(repo.publish(1), QString());
         TestKiosk kiosk;
-        QCOMPARE(kiosk.trust(repo.rootFile()), QString());
-        QVERIFY(kiosk.import(repo.repo()).outcome == Outcome::Updated);
+        IMPORT_V1(repo, kiosk);
         QVERIFY(repo.editGuide(QStringLiteral("（二）")));
         QCOMPARE(repo.publish(2), QString());
 

@@ -82,11 +82,8 @@ private slots:
     void generationsInUseAreKept()
     {
         TestRepository repo;
-        QCOMPARE(repo.create(), QString());
-        QCOMPARE(repo.publish(1), QString());
         TestKiosk kiosk;
-        QCOMPARE(kiosk.trust(repo.rootFile()), QString());
-        QVERIFY(kiosk.import(repo.repo()).outcome == Outcome::Updated);
+        IMPORT_V1(repo, kiosk);
         const QString openByUi = kiosk.catalog(); // a resident is still reading version 1
         const QString generations = kiosk.root() + "/generations";
         for (int v = 2; v <= 4; ++v) {
@@ -107,11 +104,8 @@ private slots:
     void pullingTheStickLeavesTheKioskAsItWas()
     {
         TestRepository repo;
-        QCOMPARE(repo.create(), QString());
-        QCOMPARE(repo.publish(1), QString());
         TestKiosk kiosk;
-        QCOMPARE(kiosk.trust(repo.rootFile()), QString());
-        QVERIFY(kiosk.import(repo.repo()).outcome == Outcome::Updated);
+        IMPORT_V1(repo, kiosk);
         for (int i = 0; i < 20; ++i)
             QVERIFY(testsupport::editFile(repo.sources() + QStringLiteral("/guides/g-dibao.md"),
                                           "title: 最低生活保障申请", "title: 最低生活保障申请！"));
@@ -140,11 +134,8 @@ private slots:
     void diskFullIsCaughtBeforeAnythingChanges()
     {
         TestRepository repo;
-        QCOMPARE(repo.create(), QString());
-        QCOMPARE(repo.publish(1), QString());
         TestKiosk kiosk;
-        QCOMPARE(kiosk.trust(repo.rootFile()), QString());
-        QVERIFY(kiosk.import(repo.repo()).outcome == Outcome::Updated);
+        IMPORT_V1(repo, kiosk);
         QVERIFY(repo.editGuide(QStringLiteral("x")));
         QCOMPARE(repo.publish(2), QString());
 

@@ -18,33 +18,10 @@
 #include <QDirIterator>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <mutex>
 
 using namespace kiosk;
 
 namespace {
-std::mutex g_logMutex;
-QStringList g_log;
-void capture(QtMsgType, const QMessageLogContext &context, const QString &message)
-{
-    std::lock_guard lock(g_logMutex);
-    g_log << QString::fromUtf8(context.category ? context.category : "") + QLatin1Char(' ') + message;
-}
-
-bool holdsCardData(QByteArrayView bytes)
-{
-    for (const memoryscan::Needle &n : cardneedles::all())
-        if (memoryscan::occursIn(bytes, n))
-            return true;
-    return false;
-}
-
-bool holdsCardData(const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    return holdsCardData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2)) ||
-           holdsCardData(QByteArrayView(utf8));
-}
 
 bool found(const QList<memoryscan::Hit> &hits, const memoryscan::Needle &n)
 {
@@ -62,14 +39,13 @@ class IdCardSceneTest : public QObject
     QTemporaryDir m_root;
     SimulatorProcess m_sim;
     KioskScene m_scene;
-    QtMessageHandler m_previous = nullptr;
 
     void verifySceneHasNoSecrets()
     {
         const QStringList texts = m_scene.sceneTexts();
         QVERIFY(texts.size() > 20); // the walk really saw the scene
         for (const QString &t : texts)
-            QVERIFY2(!holdsCardData(t), qPrintable("scene shows card data: " + t));
+            QVERIFY2(!cardneedles::heldIn(t), qPrintable("scene shows card data: " + t));
     }
 
     // The held card is in memory (so the scan can fail), in its fields' encoding.
@@ -97,7 +73,7 @@ private slots:
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_root.filePath("xdg-config")));
         qputenv("XDG_CACHE_HOME", QFile::encodeName(m_root.filePath("xdg-cache")));
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
-        m_previous = qInstallMessageHandler(capture);
+        testsupport::LogCapture::start();
 
         QString error;
         QVERIFY2(m_sim.start(QStringLiteral(IDCARD_SIMULATOR_BIN), &error), qPrintable(error));
@@ -113,7 +89,7 @@ private slots:
     void cleanupTestCase()
     {
         m_scene.stop();
-        qInstallMessageHandler(m_previous);
+        testsupport::LogCapture::stop();
     }
 
     void cardShownMaskedThenWipedAtSessionEnd()
@@ -188,16 +164,16 @@ private slots:
             QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
             ++files;
             sawDatabase = sawDatabase || path.endsWith(QLatin1String(".db"));
-            QVERIFY2(!holdsCardData(QByteArrayView(f.readAll())), qPrintable(path + " contains card data"));
+            QVERIFY2(!cardneedles::heldIn(QByteArrayView(f.readAll())), qPrintable(path + " contains card data"));
         }
         QVERIFY2(sawDatabase, "the kiosk wrote no usage database: the search proved nothing");
         QVERIFY(files >= 2);
 
-        std::lock_guard lock(g_logMutex);
-        QVERIFY(g_log.size() > 10);
-        QVERIFY(g_log.join('\n').contains(QLatin1String("card accepted")));
-        for (const QString &line : std::as_const(g_log))
-            QVERIFY2(!holdsCardData(line), qPrintable("log line contains card data: " + line));
+        const QStringList log = testsupport::LogCapture::lines();
+        QVERIFY(log.size() > 10);
+        QVERIFY(log.join('\n').contains(QLatin1String("card accepted")));
+        for (const QString &line : log)
+            QVERIFY2(!cardneedles::heldIn(line), qPrintable("log line contains card data: " + line));
     }
 };
 
