@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 using kiosk::PinyinEngine;
+using kiosk::PinyinState;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
