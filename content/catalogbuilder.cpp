@@ -3,6 +3,7 @@
 #include "catalogschema.h"
 #include "durablefile.h"
 #include "sqlitedb.h"
+#include "uitextkeys.h"
 #include "search/pinyinlexicon.h"
 #include "search/searchindexbuilder.h"
 
@@ -251,7 +252,14 @@ BuildReport buildCatalog(const QString &sourceDir, const QString &outputPath)
 {
     BuildReport report;
     report.outputPath = outputPath;
-    const CatalogRecords records = parseCatalogSources(sourceDir, &report.errors);
+    QList<SourceError> found;
+    const CatalogRecords records = parseCatalogSources(sourceDir, &found);
+    for (const SourceError &e : std::as_const(found))
+        (e.warning ? report.warnings : report.errors).append(e);
+    for (auto it = records.meta.cbegin(); it != records.meta.cend(); ++it)
+        if (it.key().startsWith(uiCoverageMetaKey(QString())))
+            report.uiCoverage.insert(it.key().mid(uiCoverageMetaKey(QString()).size()),
+                                     it.value().toInt());
     if (!report.errors.isEmpty())
         return report;
     PinyinDictionary dictionary;

@@ -11,6 +11,8 @@ namespace content {
 
 struct BuildReport {
     QList<SourceError> errors;
+    QList<SourceError> warnings; // the catalog is built; the editor should still look
+    QMap<QString, int> uiCoverage; // language → % of content/ui-keys.txt it translates
     QMap<QString, int> itemCounts; // kind → number of items
     int translationCount = 0;
     QString outputPath;

@@ -1,6 +1,7 @@
 #include "catalogparser.h"
 #include "fieldreader.h"
 #include "regularfile.h"
+#include "uitextkeys.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -262,12 +263,31 @@ void parseByKind(ItemRecord &rec, const FieldReader &r)
     }
 }
 
+// A body past kMaxBodyChars is refused; one past kBodyWarningChars is built, with a
+// warning, as residents would page through a hundred screens or more.
+void checkBodyLength(const SourceDocument &doc, QList<SourceError> *errors)
+{
+    const qsizetype n = doc.body.size();
+    if (n > kMaxBodyChars)
+        errors->append({doc.path, doc.bodyLine,
+                        QStringLiteral("the body has %1 characters; an item may have at most %2 "
+                                       "(split it into several items, or check that nothing was "
+                                       "pasted twice)").arg(n).arg(kMaxBodyChars)});
+    else if (n > kBodyWarningChars)
+        errors->append({doc.path, doc.bodyLine,
+                        QStringLiteral("the body has %1 characters, more than %2: residents page "
+                                       "through it screen by screen; consider splitting it")
+                            .arg(n).arg(kBodyWarningChars),
+                        0, true});
+}
+
 void renderBody(ItemRecord &rec, const SourceDocument &doc, QList<SourceError> *errors,
                 bool required)
 {
     rec.bodyMd = doc.body.trimmed();
     if (required && rec.bodyMd.isEmpty())
         errors->append({doc.path, doc.bodyLine, QStringLiteral("the Markdown body is empty")});
+    checkBodyLength(doc, errors);
     QList<MarkdownProblem> problems;
     rec.body = renderMarkdown(doc.body, &problems);
     for (const auto &p : problems)
@@ -324,6 +344,7 @@ void parseTranslation(const SourceDocument &doc, const QString &expectedKind,
             tr.fields.insert(field, value);
         }
     }
+    checkBodyLength(doc, errors);
     if (!doc.body.trimmed().isEmpty()) {
         QList<MarkdownProblem> problems;
         tr.fields.insert("body_html", renderMarkdown(doc.body, &problems).html);
@@ -367,6 +388,29 @@ void parseMeta(const QString &root, CatalogRecords &records, QList<SourceError> 
     records.meta.insert("notice", r.text("notice", false));
 }
 
+// A catalog must give every screen text of this kiosk version a zh-Hans text: the
+// kiosk would otherwise show residents the raw key (bar.home). The languages'
+// coverage is recorded in catalog_meta, where the kiosk reads it to decide which
+// languages to offer (display/min_language_coverage).
+void checkUiTextKeys(CatalogRecords &records, QList<SourceError> *errors)
+{
+    const QHash<QString, QString> zh = records.strings.value("zh-Hans");
+    QStringList missing;
+    for (const QString &key : uiTextKeys())
+        if (zh.value(key).trimmed().isEmpty())
+            missing.append(key);
+    if (!missing.isEmpty())
+        errors->append({"ui/strings.yaml", 0,
+                        QStringLiteral("zh-Hans lacks %1 of the %2 screen texts the kiosk shows "
+                                       "(residents would see the raw key; the list is "
+                                       "content/ui-keys.txt): %3")
+                            .arg(missing.size()).arg(uiTextKeys().size())
+                            .arg(missing.join(QStringLiteral(", ")))});
+    for (const QString &lang : records.meta.value("languages").split(',', Qt::SkipEmptyParts))
+        records.meta.insert(uiCoverageMetaKey(lang),
+                            QString::number(uiTextCoverage(records.strings.value(lang)).percent()));
+}
+
 void parseUi(const QString &root, CatalogRecords &records, QList<SourceError> *errors)
 {
     YAML::Node strings;
@@ -401,6 +445,7 @@ void parseUi(const QString &root, CatalogRecords &records, QList<SourceError> *e
                     errors->append({"ui/strings.yaml", 0,
                                     QStringLiteral("%1 text '%2' has no zh-Hans original")
                                         .arg(it.key(), k.key())});
+        checkUiTextKeys(records, errors);
     }
 
     YAML::Node home;

@@ -62,6 +62,14 @@ QString FieldReader::text(const char *key, bool required) const
     const QString v = scalarOf(n, key);
     if (required && v.isEmpty() && n.IsScalar())
         error(n, QStringLiteral("required field '%1' is empty").arg(label(key)));
+    const QLatin1StringView name(key);
+    const bool title = name == QLatin1String("title") || name == QLatin1String("name") ||
+                       name == QLatin1String("question");
+    const int limit = title ? kMaxTitleChars : kMaxFieldChars;
+    if (v.size() > limit)
+        error(n, QStringLiteral("'%1' has %2 characters; a %3 may have at most %4")
+                     .arg(label(key)).arg(v.size())
+                     .arg(title ? QStringLiteral("title") : QStringLiteral("field")).arg(limit));
     return v;
 }
 
@@ -164,6 +172,15 @@ QStringList FieldReader::list(const char *key, bool required) const
     out.removeAll(QString());
     if (required && out.isEmpty())
         error(n, QStringLiteral("required list '%1' is empty").arg(label(key)));
+    if (out.size() > kMaxListEntries)
+        error(n, QStringLiteral("'%1' has %2 entries; a list may have at most %3")
+                     .arg(label(key)).arg(out.size()).arg(kMaxListEntries));
+    for (const QString &entry : std::as_const(out))
+        if (entry.size() > kMaxFieldChars) {
+            error(n, QStringLiteral("an entry of '%1' has %2 characters; a field may have at most %3")
+                         .arg(label(key)).arg(entry.size()).arg(kMaxFieldChars));
+            break;
+        }
     return out;
 }
 

@@ -2,21 +2,44 @@
 #include "regularfile.h"
 
 #include <QLocale>
-#include <QStringDecoder>
 
 namespace content {
 namespace {
+
+// Reports where the text stops being UTF-8: line and column (in characters) of the
+// first bad byte, and the bytes there, so an editor can find it in any editor.
+void reportInvalidUtf8(const QString &rel, const QByteArray &bytes, qsizetype at,
+                       QList<SourceError> *errors)
+{
+    const QByteArrayView before(bytes.constData(), at);
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    const int line = int(before.count('\n')) + 1;
+    // Every byte of the line before the bad one is valid UTF-8: count its characters.
+    int column = 1;
+    for (qsizetype i = lineStart; i < at; ++i)
+        column += (uchar(bytes[i]) & 0xC0) != 0x80;
+    QStringList shown;
+    for (qsizetype i = at; i < qMin(at + 4, bytes.size()); ++i)
+        shown.append(QString::asprintf("0x%02X", uchar(bytes[i])));
+    const QString what = bytes[at] == '\0'
+        ? QStringLiteral("a NUL byte")
+        : QStringLiteral("the bytes %1").arg(shown.join(' '));
+    errors->append({rel, line,
+                    QStringLiteral("is not valid UTF-8 text: %1 at line %2, column %3 is not "
+                                   "UTF-8 (save the file as UTF-8; GBK/GB18030 text looks "
+                                   "like this)").arg(what).arg(line).arg(column),
+                    column});
+}
 
 bool decodeUtf8(const QString &rel, QByteArray bytes, QString *text, QList<SourceError> *errors)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    *text = decoder.decode(bytes);
-    if (decoder.hasError() || text->contains(QChar(0))) {
-        errors->append({rel, 0, QStringLiteral("is not valid UTF-8 text")});
+    if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0) {
+        reportInvalidUtf8(rel, bytes, bad, errors);
         return false;
     }
+    *text = QString::fromUtf8(bytes);
     text->replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     return true;
 }
@@ -95,6 +118,48 @@ bool parseYaml(const QString &rel, const QString &text, int firstLine, YAML::Nod
 }
 
 } // namespace
+
+qsizetype firstInvalidUtf8(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const uchar c = p[i];
+        if (c == 0)
+            return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        uchar low = 0x80, high = 0xBF; // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0)
+                low = 0xA0; // overlong
+            else if (c == 0xED)
+                high = 0x9F; // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0)
+                low = 0x90; // overlong
+            else if (c == 0xF4)
+                high = 0x8F; // above U+10FFFF
+        } else {
+            return i; // a continuation byte, C0/C1, or F5..FF
+        }
+        if (i + length > n || p[i + 1] < low || p[i + 1] > high)
+            return i;
+        for (int k = 2; k < length; ++k)
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+        i += length;
+    }
+    return -1;
+}
 
 bool readSourceDocument(const QString &root, const QString &relPath, SourceDocument *doc,
                         QList<SourceError> *errors)

@@ -9,19 +9,39 @@ namespace content {
 
 // The largest catalog source file read (a long gazette issue is a few hundred KB).
 constexpr qint64 kMaxSourceFileBytes = 4 * 1024 * 1024;
+// Limits per field and per item, in characters (docs/CATALOG_FORMAT.md, "Limits").
+// A title is read aloud and shown in lists; other single fields are a paragraph or two;
+// a body past the warning mark is a hundred screens or more, past the limit a mistake
+// (a pasted document, a file appended twice).
+constexpr int kMaxTitleChars = 200;
+constexpr int kMaxFieldChars = 10000;
+constexpr int kMaxListEntries = 500;
+constexpr int kBodyWarningChars = 200000;
+constexpr int kMaxBodyChars = 500000;
 
 // An editor-facing error: names the file (relative to the source tree), the line
-// when known (0 otherwise) and what is wrong.
+// when known (0 otherwise), the column (in characters, 1-based) when known, and what
+// is wrong.
 struct SourceError {
     QString file;
     int line = 0;
     QString message;
+    int column = 0;
+    bool warning = false; // reported, but the catalog is still built
     QString toString() const
     {
-        return line > 0 ? QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(message)
-                        : QStringLiteral("%1: %2").arg(file, message);
+        const QString text = warning ? QStringLiteral("warning: ") + message : message;
+        if (line <= 0)
+            return QStringLiteral("%1: %2").arg(file, text);
+        if (column <= 0)
+            return QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(text);
+        return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(column).arg(text);
     }
 };
+
+// Where bytes stop being UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+// above U+10FFFF, no NUL): the byte offset, or -1 when every byte is valid.
+qsizetype firstInvalidUtf8(QByteArrayView bytes);
 
 struct SourceDocument {
     QString path;      // relative to the source tree root

@@ -2,6 +2,7 @@
 //   catalog-build SOURCE_DIR OUTPUT.db
 // Prints every problem as FILE:LINE: MESSAGE and exits 1 without touching OUTPUT.db.
 #include "catalogbuilder.h"
+#include "uitextkeys.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
@@ -23,6 +24,8 @@ int main(int argc, char **argv)
     QTextStream out(stdout), err(stderr);
     const auto report = content::buildCatalog(cli.positionalArguments().at(0),
                                               cli.positionalArguments().at(1));
+    for (const auto &w : report.warnings)
+        err << w.toString() << '\n';
     if (!report.ok()) {
         for (const auto &e : report.errors)
             err << e.toString() << '\n';
@@ -33,5 +36,11 @@ int main(int argc, char **argv)
     for (auto it = report.itemCounts.cbegin(); it != report.itemCounts.cend(); ++it)
         out << ' ' << it.key() << '=' << it.value();
     out << " translations=" << report.translationCount << '\n';
+    // How much of the kiosk's screen texts each language covers (content/ui-keys.txt);
+    // the kiosk offers a language only from display/min_language_coverage on.
+    out << "screen texts:";
+    for (auto it = report.uiCoverage.cbegin(); it != report.uiCoverage.cend(); ++it)
+        out << ' ' << it.key() << ' ' << it.value() << '%';
+    out << " of " << content::uiTextKeys().size() << '\n';
     return 0;
 }

@@ -3,9 +3,11 @@
 #include "catalogbuilder.h"
 #include "catalogstore.h"
 #include "sourcedocument.h"
+#include "uitextkeys.h"
 #include "testsupport.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fcntl.h>
@@ -245,6 +247,26 @@ private slots:
             << "id: g-zz-test" << "id: G_ZZ Test" << 2 << "must be lower-case letters";
         QTest::newRow("no front matter") << "---\nid: g-zz-test" << "id: g-zz-test" << 1
                                          << "must start with a '---' line";
+        // Limits (docs/CATALOG_FORMAT.md): a title fits a screen line or two, a field a
+        // page, a list a screen of choices; past them something was pasted wrongly.
+        QTest::newRow("title too long")
+            << "title: 测试事项" << "title: " + QString(201, QChar(0x9898)) << 4
+            << "'title' has 201 characters; a title may have at most 200";
+        QTest::newRow("field too long")
+            << "eligibility: 本市户籍居民" << "eligibility: " + QString(10001, 'x') << 15
+            << "'eligibility' has 10001 characters; a field may have at most 10000";
+        QStringList many;
+        for (int i = 0; i < 501; ++i)
+            many << QStringLiteral("窗口%1").arg(i);
+        QTest::newRow("list too long")
+            << "channels: [窗口]" << "channels: [" + many.join(", ") + "]" << 22
+            << "'channels' has 501 entries; a list may have at most 500";
+        QTest::newRow("list entry too long")
+            << "channels: [窗口]" << "channels: [" + QString(10001, 'x') + "]" << 22
+            << "an entry of 'channels' has 10001 characters";
+        QTest::newRow("body too long")
+            << "## 温馨提示" << "## 温馨提示\n" + QString(500001, QChar(0x6587)) << 0
+            << "an item may have at most 500000";
     }
 
     void sourceErrorsAreReported()
@@ -311,17 +333,54 @@ private slots:
         QVERIFY(files.contains("qa/zz-bad.md"));
     }
 
+    void invalidUtf8IsReported_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        // GBK 测试 in a title: line 4, after "title: " (7 characters).
+        QTest::newRow("gbk title") << QByteArray("---\nid: g-x\nkind: guide\ntitle: \xb2\xe2\xca\xd4\n---\n")
+                                   << 4 << 8;
+        // Chinese before the bad byte counts as one column per character.
+        QTest::newRow("after chinese") << QByteArray("---\nid: g-x\nkind: guide\ntitle: 办理\xff\n---\n")
+                                       << 4 << 10;
+        QTest::newRow("in the body") << QByteArray("---\nid: g-x\nkind: guide\n---\n正文\n\n第二段\xc3(\n")
+                                     << 7 << 4;
+        QTest::newRow("nul byte") << QByteArray("---\nid: g-x\0\n---\n", 17) << 2 << 8;
+        QTest::newRow("surrogate") << QByteArray("---\nid: \xed\xa0\x80\n---\n") << 2 << 5;
+        QTest::newRow("overlong") << QByteArray("---\nid: \xc0\xaf\n---\n") << 2 << 5;
+        QTest::newRow("cut at end") << QByteArray("---\nid: g\n---\n\xe5\x8a") << 4 << 1;
+    }
+
     void invalidUtf8IsReported()
     {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, line);
+        QFETCH(int, column);
         const QString tree = freshTree();
         QFile f(tree + "/guides/zz-latin1.md");
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("---\nid: g-x\nkind: guide\ntitle: \xb2\xe2\xca\xd4\n---\n");
+        f.write(bytes);
         f.close();
         const BuildReport report = buildCatalog(tree, m_tmp.filePath("enc.db"));
         QVERIFY(!report.ok());
-        QCOMPARE(report.errors.first().file, QStringLiteral("guides/zz-latin1.md"));
-        QVERIFY(report.errors.first().message.contains("UTF-8"));
+        const SourceError e = report.errors.first();
+        QCOMPARE(e.file, QStringLiteral("guides/zz-latin1.md"));
+        QVERIFY2(e.message.contains("UTF-8"), qPrintable(e.toString()));
+        QCOMPARE(e.line, line);
+        QCOMPARE(e.column, column);
+        QVERIFY2(e.toString().startsWith(QStringLiteral("guides/zz-latin1.md:%1:%2: ").arg(line).arg(column)),
+                 qPrintable(e.toString()));
+    }
+
+    void validUtf8IsAccepted()
+    {
+        // Every length of sequence, the highest code point, and a BOM.
+        const QByteArray text("\xef\xbb\xbf" "a\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbd"
+                              "\xf0\x90\x80\x80\xf4\x8f\xbf\xbf 政务公开");
+        QCOMPARE(content::firstInvalidUtf8(text), qsizetype(-1));
+        QCOMPARE(content::firstInvalidUtf8(QByteArray("ok\xf4\x90\x80\x80")), qsizetype(2));
+        QCOMPARE(content::firstInvalidUtf8(QByteArray("\x80")), qsizetype(0));
     }
 
     void translationOfUnknownItem()
@@ -336,6 +395,99 @@ private slots:
                  qPrintable(all));
         QVERIFY2(all.contains("guides/g-bad.en.md:3: field 'basic_code' cannot be translated"),
                  qPrintable(all));
+    }
+
+    // A body past the warning length is built, and the editor is told.
+    void longBodyIsBuiltWithAWarning()
+    {
+        const QString tree = freshTree();
+        QVERIFY(writeFile(tree + "/guides/zz-test.md",
+                          QString::fromUtf8(kGuide) + QString(200001, QChar(0x6587)) + "\n"));
+        const BuildReport report = buildCatalog(tree, m_tmp.filePath("long.db"));
+        QVERIFY2(report.ok(), qPrintable(describe(report)));
+        QCOMPARE(report.warnings.size(), 1);
+        QCOMPARE(report.warnings[0].file, QStringLiteral("guides/zz-test.md"));
+        QVERIFY(report.warnings[0].warning);
+        QVERIFY2(report.warnings[0].toString().contains("warning: the body has 2000"),
+                 qPrintable(report.warnings[0].toString()));
+    }
+
+    // Every screen text the kiosk shows (content/ui-keys.txt) needs a zh-Hans text; the
+    // build names each one missing, instead of the kiosk showing residents "bar.home".
+    void missingScreenTextsAreNamed()
+    {
+        const QString tree = freshTree();
+        const QString strings = tree + "/ui/strings.yaml";
+        QString text = testsupport::readFile(strings);
+        const int zhEnd = text.indexOf(QRegularExpression("^[a-zA-Z-]+:\\s*$", QRegularExpression::MultilineOption),
+                                       text.indexOf("zh-Hans:") + 8);
+        QString zh = zhEnd < 0 ? text : text.left(zhEnd);
+        const QString rest = zhEnd < 0 ? QString() : text.mid(zhEnd);
+        const qsizetype before = zh.size();
+        zh.remove(QRegularExpression("^\\s+(bar\\.home|app\\.demo_notice):.*\\n",
+                                     QRegularExpression::MultilineOption));
+        QVERIFY2(zh.size() < before, "the demo's zh-Hans has no bar.home / app.demo_notice");
+        // The other languages' texts of those keys now have no original: drop them too.
+        QString others = rest;
+        others.remove(QRegularExpression("^\\s+(bar\\.home|app\\.demo_notice):.*\\n",
+                                         QRegularExpression::MultilineOption));
+        QVERIFY(writeFile(strings, zh + others));
+        const QString out = m_tmp.filePath("keys.db");
+        QVERIFY(writeFile(out, "previous catalog"));
+        const BuildReport report = buildCatalog(tree, out);
+        QVERIFY(!report.ok());
+        QVERIFY2(namesFile(report, "ui/strings.yaml", "zh-Hans lacks 2 of the"),
+                 qPrintable(describe(report)));
+        QVERIFY2(describe(report).contains("app.demo_notice, bar.home") ||
+                     describe(report).contains("bar.home, app.demo_notice"),
+                 qPrintable(describe(report)));
+        verifyNothingWritten(out);
+    }
+
+    // The build reports, and records for the kiosk, how much of the screen texts each
+    // language translates.
+    void languageCoverageIsRecorded()
+    {
+        const QString tree = freshTree();
+        const BuildReport full = buildCatalog(tree, m_tmp.filePath("cov1.db"));
+        QVERIFY2(full.ok(), qPrintable(describe(full)));
+        QCOMPARE(full.uiCoverage.value("zh-Hans"), 100);
+        QVERIFY(full.uiCoverage.contains("en"));
+        const int en = full.uiCoverage.value("en");
+        QVERIFY(en > 0);
+
+        // Take ten English texts away: the coverage drops by their share.
+        const QString strings = tree + "/ui/strings.yaml";
+        QString text = testsupport::readFile(strings);
+        const qsizetype enAt = text.indexOf(QRegularExpression("^en:\\s*$", QRegularExpression::MultilineOption));
+        QVERIFY(enAt >= 0);
+        int removed = 0;
+        const QStringList keys = content::uiTextKeys();
+        for (const QString &key : keys) {
+            const QRegularExpression line("^\\s+" + QRegularExpression::escape(key) + ":.*\\n",
+                                          QRegularExpression::MultilineOption);
+            const QRegularExpressionMatch m = line.match(text, enAt);
+            if (m.hasMatch()) {
+                const qsizetype nextLang = text.indexOf(
+                    QRegularExpression("^[a-zA-Z-]+:\\s*$", QRegularExpression::MultilineOption), enAt + 3);
+                if (nextLang >= 0 && m.capturedStart() > nextLang)
+                    continue;
+                text.remove(m.capturedStart(), m.capturedLength());
+                if (++removed == 10)
+                    break;
+            }
+        }
+        QCOMPARE(removed, 10);
+        QVERIFY(writeFile(strings, text));
+        const BuildReport fewer = buildCatalog(tree, m_tmp.filePath("cov2.db"));
+        QVERIFY2(fewer.ok(), qPrintable(describe(fewer)));
+        const int expected = qRound(100.0 * (en * keys.size() / 100.0 - 10) / keys.size());
+        QVERIFY2(qAbs(fewer.uiCoverage.value("en") - expected) <= 1,
+                 qPrintable(QStringLiteral("en %1%% -> %2%%, expected about %3%%")
+                                .arg(en).arg(fewer.uiCoverage.value("en")).arg(expected)));
+        CatalogStore store;
+        store.open(m_tmp.filePath("cov2.db"));
+        QCOMPARE(store.meta().value(uiCoverageMetaKey("en")).toInt(), fewer.uiCoverage.value("en"));
     }
 
     void uiTextsAreChecked()
