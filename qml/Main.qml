@@ -91,10 +91,10 @@ Window {
     Connections {
         target: Staff
         function onStageChanged() {
-            if (Staff.stage !== "closed" && root.staffScreen === null) {
+            if (Staff.stage !== Staff.Closed && root.staffScreen === null) {
                 root.staffScreen = Qt.createComponent("staff/StaffScreen.qml").createObject(root.contentItem)
                 root.staffScreen.anchors.fill = root.contentItem
-            } else if (Staff.stage === "closed" && root.staffScreen !== null) {
+            } else if (Staff.stage === Staff.Closed && root.staffScreen !== null) {
                 root.staffScreen.destroy()
                 root.staffScreen = null
             }

@@ -47,12 +47,12 @@ Rectangle {
             // --- PIN gate ---------------------------------------------------------
             Column {
                 objectName: "staffPinPad"
-                visible: Staff.stage === "pin" || Staff.stage === "checking"
+                visible: Staff.stage === Staff.Pin || Staff.stage === Staff.Checking
                 width: parent.width
                 spacing: Theme.gap
                 Text {
                     width: parent.width
-                    text: Staff.stage === "checking" ? L10n.text("staff.pin_checking") : L10n.text("staff.pin_prompt")
+                    text: Staff.stage === Staff.Checking ? L10n.text("staff.pin_checking") : L10n.text("staff.pin_prompt")
                     font.pixelSize: Theme.titleSize
                     color: Theme.text
                     wrapMode: Text.Wrap
@@ -90,7 +90,7 @@ Rectangle {
                             objectName: "pinKey_" + modelData
                             width: Theme.target * 2
                             height: Theme.target * 1.4
-                            enabled: Staff.stage === "pin"
+                            enabled: Staff.stage === Staff.Pin
                             text: modelData
                             primary: modelData === "✓"
                             Accessible.name: modelData === "⌫" ? L10n.text("staff.pin_delete")
@@ -108,7 +108,7 @@ Rectangle {
             // --- Status -----------------------------------------------------------
             Column {
                 objectName: "staffStatus"
-                visible: Staff.stage === "open"
+                visible: Staff.stage === Staff.Open
                 width: parent.width
                 spacing: Theme.gap
 
