@@ -44,9 +44,8 @@ Window {
         anchors.centerIn: parent
         visible: !Catalog.ready
         width: parent.width * 0.8
-        text: Catalog.problem.length > 0
-              ? "目录数据暂时无法读取，请联系工作人员。\nThe catalog cannot be read; please ask the staff."
-              : ""
+        // Built into kiosk/l10n (textformat.cpp): the catalog is what cannot be read.
+        text: Catalog.problem.length > 0 ? Texts.catalogUnreadableNotice : ""
         font.pixelSize: 36
         color: Theme.warning
         wrapMode: Text.Wrap

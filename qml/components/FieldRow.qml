@@ -11,7 +11,7 @@ RowLayout {
     visible: value.length > 0
     spacing: Theme.gap
     Accessible.role: Accessible.StaticText
-    Accessible.name: label + "：" + value
+    Accessible.name: L10n.labelValue(label, value)
 
     Text {
         text: row.label

@@ -23,7 +23,7 @@ Column {
                 border.color: Theme.primary
                 border.width: Theme.hc ? 3 : 2
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.index + "、" + modelData.name + "：" + modelData.description
+                Accessible.name: L10n.numbered(modelData.index, L10n.labelValue(modelData.name, modelData.description))
                 RowLayout {
                     id: stepRow
                     anchors.left: parent.left
@@ -67,7 +67,7 @@ Column {
                         Text {
                             width: parent.width
                             visible: text.length > 0
-                            text: [modelData.actor, modelData.duration].filter(s => s && s.length).join("　·　")
+                            text: L10n.details([modelData.actor, modelData.duration])
                             font.pixelSize: Theme.smallSize
                             color: Theme.mutedText
                             wrapMode: Text.Wrap

@@ -36,7 +36,7 @@ Rectangle {
             spacing: 12
             Text {
                 width: parent.width
-                text: L10n.text("print.preview_title") + "：" + Printing.previewTitle
+                text: L10n.labelValue(L10n.text("print.preview_title"), Printing.previewTitle)
                 font.pixelSize: Theme.titleSize
                 font.bold: true
                 color: Theme.text
@@ -66,8 +66,7 @@ Rectangle {
             }
             Text {
                 width: parent.width
-                text: sheet.visible ? L10n.text("print.session_pages").arg(Printing.pagesPrinted)
-                                      .arg(Printing.sessionPageLimit) : ""
+                text: sheet.visible ? L10n.fill("print.session_pages", Printing.pagesPrinted, Printing.sessionPageLimit) : ""
                 font.pixelSize: Theme.smallSize
                 color: Theme.mutedText
                 wrapMode: Text.Wrap
@@ -90,7 +89,7 @@ Rectangle {
             model: Printing.state === Printing.Preview || Printing.state === Printing.Printing
                    || Printing.state === Printing.Done ? Printing.previewPages : 0
             Accessible.role: Accessible.List
-            Accessible.name: sheet.visible ? L10n.text("print.pages").arg(Printing.previewPages) : ""
+            Accessible.name: sheet.visible ? L10n.fill("print.pages", Printing.previewPages) : ""
             delegate: Rectangle {
                 id: pageFrame
                 required property int index
@@ -100,7 +99,7 @@ Rectangle {
                 border.color: Theme.border
                 border.width: 2
                 Accessible.role: Accessible.Graphic
-                Accessible.name: L10n.text("print.page_image").arg(pageFrame.index + 1)
+                Accessible.name: L10n.fill("print.page_image", pageFrame.index + 1)
                 Image {
                     anchors.fill: parent
                     anchors.margins: 2
@@ -124,8 +123,7 @@ Rectangle {
                 // Not offered at all when over a page limit: the QR code is the way then.
                 visible: Printing.state === Printing.Preview && Printing.canConfirm
                 primary: true
-                text: sheet.visible ? L10n.text("print.confirm") + "（"
-                                      + L10n.text("print.pages").arg(Printing.previewPages) + "）" : ""
+                text: sheet.visible ? L10n.titleNote(L10n.text("print.confirm"), L10n.fill("print.pages", Printing.previewPages)) : ""
                 onClicked: Printing.confirm()
             }
             KButton {
