@@ -65,6 +65,7 @@ Column {
                         font.bold: modelData.required
                         color: Theme.text
                         wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                     }
                     Text {
                         width: parent.width
@@ -73,6 +74,7 @@ Column {
                         font.pixelSize: Theme.bodySize
                         color: modelData.required ? Theme.text : Theme.mutedText
                         wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                     }
                     Text {
                         width: parent.width
@@ -81,6 +83,7 @@ Column {
                         font.pixelSize: Theme.smallSize
                         color: Theme.mutedText
                         wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                     }
                     Text {
                         width: parent.width
@@ -89,6 +92,7 @@ Column {
                         font.pixelSize: Theme.smallSize
                         color: Theme.mutedText
                         wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                     }
                 }
             }

@@ -55,6 +55,7 @@ Column {
                             font.bold: true
                             color: Theme.text
                             wrapMode: Text.Wrap
+                            horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                         }
                         Text {
                             width: parent.width
@@ -62,6 +63,7 @@ Column {
                             font.pixelSize: Theme.bodySize
                             color: Theme.text
                             wrapMode: Text.Wrap
+                            horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                             lineHeight: Theme.lineHeight
                         }
                         Text {
@@ -71,6 +73,7 @@ Column {
                             font.pixelSize: Theme.smallSize
                             color: Theme.mutedText
                             wrapMode: Text.Wrap
+                            horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                         }
                     }
                 }

@@ -25,7 +25,7 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         anchors.margins: 12
         spacing: 10
-        layoutDirection: Texts.rightToLeft ? Qt.RightToLeft : Qt.LeftToRight
+        // Starts at the right for Uyghur: the window mirrors its layout (Main.qml).
 
         BarButton {
             objectName: "homeButton"
