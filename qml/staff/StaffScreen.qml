@@ -139,7 +139,7 @@ Rectangle {
                     Text {
                         objectName: "lastSuccessText"
                         width: parent.width
-                        text: Staff.lastSuccess.length > 0 ? staff.fill("staff.last_success", Staff.lastSuccess)
+                        text: Staff.lastSuccess.length > 0 ? L10n.fill("staff.last_success", Staff.lastSuccess)
                                                            : L10n.text("staff.never_synced")
                         font.pixelSize: Theme.bodySize
                         color: Theme.text
