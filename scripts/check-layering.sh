@@ -83,8 +83,11 @@ while IFS= read -r file; do
     esac
 done < <(find config content sync device kiosk \( -name '*.h' -o -name '*.cpp' \) | sort)
 
+# The QML side of the same map: QML binds finished strings (scripts/check-qml-texts.sh).
+bash scripts/check-qml-texts.sh || violations=$((violations + 1))
+
 if [ "$violations" -gt 0 ]; then
-    echo "check-layering: $violations include(s) break the dependency rule (docs/ARCHITECTURE.md)" >&2
+    echo "check-layering: $violations break(s) of the dependency rule or of QML binding finished strings (docs/ARCHITECTURE.md)" >&2
     exit 1
 fi
 echo "check-layering: every include keeps the dependency rule"

@@ -46,6 +46,79 @@ QString Localization::nativeName(const QString &language) const
     return language;
 }
 
+namespace {
+
+// A JS array's entries as texts; undefined, null and empty entries are left out.
+QStringList texts(const QVariantList &values)
+{
+    QStringList out;
+    for (const QVariant &v : values) {
+        if (!v.isValid() || v.isNull())
+            continue;
+        const QString t = v.toString();
+        if (!t.isEmpty())
+            out.append(t);
+    }
+    return out;
+}
+
+} // namespace
+
+QString Localization::fill(const QString &key, const QVariantList &args) const
+{
+    return m_format.fill(key, args);
+}
+
+QString Localization::labelValue(const QString &label, const QString &value) const
+{
+    return m_format.labelValue(label, value);
+}
+
+QString Localization::titleCount(const QString &title, int count) const
+{
+    return m_format.titleCount(title, count);
+}
+
+QString Localization::titleNote(const QString &title, const QString &note) const
+{
+    return m_format.titleNote(title, note);
+}
+
+QString Localization::list(const QVariantList &items) const
+{
+    return m_format.list(texts(items));
+}
+
+QString Localization::phrases(const QVariantList &parts) const
+{
+    return m_format.phrases(texts(parts));
+}
+
+QString Localization::fields(const QVariantList &parts) const
+{
+    return m_format.fields(texts(parts));
+}
+
+QString Localization::details(const QVariantList &parts) const
+{
+    return m_format.details(texts(parts));
+}
+
+QString Localization::lines(const QVariantList &lines) const
+{
+    return m_format.lines(texts(lines));
+}
+
+QString Localization::numbered(const QVariant &number, const QString &text) const
+{
+    return m_format.numbered(TextFormat::argument(number), text);
+}
+
+QString Localization::iconLabel(const QString &icon, const QString &label) const
+{
+    return m_format.iconLabel(icon, label);
+}
+
 void Localization::reload()
 {
     if (!m_catalog->ready())
@@ -61,6 +134,8 @@ void Localization::reload()
             for (auto it = strings.cbegin(); it != strings.cend(); ++it)
                 map.insert(it.key(), it.value());
             m_strings = map;
+            m_format = TextFormat(strings);
+            ++m_revision;
             emit stringsChanged();
         });
 }

@@ -1,9 +1,13 @@
 // Localization: the language of the current session and the screen texts of that
-// language, which come from the catalog (ui/strings.yaml), never from code.
+// language, which come from the catalog (ui/strings.yaml), never from code; and the
+// formatters (TextFormat, the language's format.* patterns) that put texts together, so
+// QML binds finished strings only. QML calls them through L10n (qml/L10n.qml), which
+// makes the bindings re-evaluate when the language or the catalog changes.
 #pragma once
 
 #include "compositionsingleton.h"
 #include "sessionscoped.h"
+#include "textformat.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -25,6 +29,10 @@ class Localization : public QObject, public CompositionSingleton<Localization>, 
     // key → text, zh-Hans overlaid by the current language.
     Q_PROPERTY(QVariantMap strings READ strings NOTIFY stringsChanged)
     Q_PROPERTY(bool ready READ ready NOTIFY stringsChanged)
+    // Counts up whenever the texts change: read by L10n so its bindings follow them.
+    Q_PROPERTY(int revision READ revision NOTIFY stringsChanged)
+    // Shown when the catalog cannot be read: built in (textformat.h), not catalog data.
+    Q_PROPERTY(QString catalogUnreadableNotice READ catalogUnreadableNotice NOTIFY languageChanged)
 
 public:
     Localization(CatalogService *catalog, QStringList offered, QString defaultLanguage,
@@ -41,12 +49,37 @@ public:
     QVariantMap strings() const { return m_strings; }
     bool ready() const { return !m_strings.isEmpty(); }
     QString defaultLanguage() const { return m_default; }
+    int revision() const { return m_revision; }
+    QString catalogUnreadableNotice() const { return kiosk::catalogUnreadableNotice(m_language); }
+    // The formatters of the current language, for view models composing in C++.
+    const TextFormat &format() const { return m_format; }
 
     // The text for key; the key itself when the catalog lacks it (visible to editors).
     Q_INVOKABLE QString text(const QString &key) const;
     // Name of a language in that language, for the language button.
     Q_INVOKABLE QString nativeName(const QString &language) const;
     Q_INVOKABLE void cycleLanguage();
+
+    // TextFormat of the current language (textformat.h has what each returns). Lists
+    // are JS arrays; empty and undefined entries are left out.
+    Q_INVOKABLE QString fill(const QString &key, const QVariantList &args) const;
+    Q_INVOKABLE QString labelValue(const QString &label, const QString &value) const;
+    Q_INVOKABLE QString titleCount(const QString &title, int count) const;
+    Q_INVOKABLE QString titleNote(const QString &title, const QString &note) const;
+    Q_INVOKABLE QString list(const QVariantList &items) const;
+    Q_INVOKABLE QString phrases(const QVariantList &parts) const;
+    Q_INVOKABLE QString fields(const QVariantList &parts) const;
+    Q_INVOKABLE QString details(const QVariantList &parts) const;
+    Q_INVOKABLE QString lines(const QVariantList &lines) const;
+    Q_INVOKABLE QString tag(const QString &tag, const QString &text) const { return m_format.tag(tag, text); }
+    Q_INVOKABLE QString quoted(const QString &title) const { return m_format.quoted(title); }
+    Q_INVOKABLE QString bullet(const QString &text) const { return m_format.bullet(text); }
+    Q_INVOKABLE QString numbered(const QVariant &number, const QString &text) const;
+    Q_INVOKABLE QString pair(const QString &a, const QString &b) const { return m_format.pair(a, b); }
+    Q_INVOKABLE QString stepped(const QString &label, int step) const { return m_format.stepped(label, step); }
+    Q_INVOKABLE QString iconLabel(const QString &icon, const QString &label) const;
+    Q_INVOKABLE QString toggled(const QString &label, bool on) const { return m_format.toggled(label, on); }
+    Q_INVOKABLE QString typing(const QString &typed) const { return m_format.typing(typed); }
 
 signals:
     void languageChanged();
@@ -59,7 +92,9 @@ private:
     QString m_default;
     QString m_language;
     QVariantMap m_strings;
+    TextFormat m_format;
     int m_serial = 0;
+    int m_revision = 0;
 };
 
 } // namespace kiosk

@@ -47,7 +47,7 @@ QString PrintController::previewSource() const
 
 bool PrintController::canConfirm() const
 {
-    return m_state == QLatin1String("preview") && m_pages > 0 &&
+    return m_state == State::Preview && m_pages > 0 &&
            m_pages <= m_limits.documentPages && m_pagesPrinted + m_pages <= m_limits.sessionPages;
 }
 
@@ -56,7 +56,7 @@ QString PrintController::previewQr() const
     return QrImageProvider::sourceFor(m_document.qrText);
 }
 
-void PrintController::setState(const QString &state, const QString &message)
+void PrintController::setState(State state, const QString &message)
 {
     m_state = state;
     m_message = message;
@@ -65,7 +65,7 @@ void PrintController::setState(const QString &state, const QString &message)
 
 void PrintController::preview(const QString &kind, const QString &id)
 {
-    if (m_state == QLatin1String("printing")) {
+    if (m_state == State::Printing) {
         setState(m_state, text(QStringLiteral("print.problem.busy")));
         return;
     }
@@ -75,7 +75,7 @@ void PrintController::preview(const QString &kind, const QString &id)
     m_document = {};
     m_preview->set({}, serial);
     m_pages = 0;
-    setState(QStringLiteral("preparing"), text(QStringLiteral("print.preparing")));
+    setState(State::Preparing, text(QStringLiteral("print.preparing")));
 
     TextTable t;
     const QString lang = m_texts ? m_texts->language() : QStringLiteral("zh-Hans");
@@ -112,7 +112,7 @@ void PrintController::preview(const QString &kind, const QString &id)
                 return;
             if (!doc.isValid()) {
                 qCWarning(lcPrint).noquote() << "no printable document:" << error;
-                setState(QStringLiteral("problem"),
+                setState(State::Problem,
                          text(QStringLiteral("print.failed"))
                              .arg(text(QStringLiteral("print.problem.render"))));
                 emit finished(false);
@@ -136,7 +136,7 @@ void PrintController::preview(const QString &kind, const QString &id)
                                .arg(m_limits.sessionPages)
                                .arg(m_pagesPrinted)
                                .arg(pages);
-                setState(QStringLiteral("preview"), note);
+                setState(State::Preview, note);
             });
         });
 }
@@ -150,7 +150,7 @@ void PrintController::confirm()
     const int ticket = ++m_ticket;
     m_jobPages = m_pages;
     const QString pdf = m_spool.filePath(QStringLiteral("print-%1.pdf").arg(ticket));
-    setState(QStringLiteral("printing"), text(QStringLiteral("print.printing")));
+    setState(State::Printing, text(QStringLiteral("print.printing")));
     QtConcurrent::run(&m_renderPool, [doc, pdf]() -> QString {
         QString error;
         return PrintRenderer(doc).writePdf(pdf, &error) ? QString() : error;
@@ -187,19 +187,19 @@ void PrintController::onJobChanged(int ticket, device::DocumentPrintService::Job
         break;
     case S::Printing:
         // Still waiting, but the printer needs someone: say so while the job waits.
-        setState(QStringLiteral("printing"), problem == device::PrinterProblem::None
+        setState(State::Printing, problem == device::PrinterProblem::None
                                                  ? text(QStringLiteral("print.printing"))
                                                  : problemWords());
         break;
     case S::Completed:
         m_pagesPrinted += m_jobPages;
         QFile::remove(m_jobPdf);
-        setState(QStringLiteral("done"), text(QStringLiteral("print.done")));
+        setState(State::Done, text(QStringLiteral("print.done")));
         emit finished(true);
         break;
     case S::Failed:
         QFile::remove(m_jobPdf);
-        setState(QStringLiteral("problem"), problemWords());
+        setState(State::Problem, problemWords());
         emit finished(false);
         break;
     }
@@ -207,17 +207,17 @@ void PrintController::onJobChanged(int ticket, device::DocumentPrintService::Job
 
 void PrintController::close()
 {
-    if (m_state == QLatin1String("printing"))
+    if (m_state == State::Printing)
         return; // the job goes on; its outcome is still shown
     m_document = {};
     m_preview->set({}, ++m_serial);
     m_pages = 0;
-    setState(QStringLiteral("idle"), {});
+    setState(State::Idle, {});
 }
 
 bool PrintController::holdsVisitData() const
 {
-    return m_pagesPrinted > 0 || m_pages > 0 || m_state != QLatin1String("idle");
+    return m_pagesPrinted > 0 || m_pages > 0 || m_state != State::Idle;
 }
 
 void PrintController::resetSession()
@@ -229,7 +229,7 @@ void PrintController::resetSession()
     m_preview->set({}, ++m_serial);
     m_pages = 0;
     ++m_ticket; // answers about the last visit's job are not shown to the next one
-    setState(QStringLiteral("idle"), {});
+    setState(State::Idle, {});
 }
 
 } // namespace kiosk

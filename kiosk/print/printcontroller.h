@@ -30,7 +30,7 @@ class PrintController : public QObject, public CompositionSingleton<PrintControl
     Q_OBJECT
     QML_NAMED_ELEMENT(Printing)
     QML_SINGLETON
-    Q_PROPERTY(QString state READ state NOTIFY changed)
+    Q_PROPERTY(State state READ state NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(int previewPages READ previewPages NOTIFY changed)
     Q_PROPERTY(QString previewTitle READ previewTitle NOTIFY changed)
@@ -42,6 +42,17 @@ class PrintController : public QObject, public CompositionSingleton<PrintControl
     Q_PROPERTY(int sessionPageLimit READ sessionPageLimit CONSTANT)
 
 public:
+    // Where printing is; QML compares with Printing.Idle, Printing.Preview, …
+    enum class State {
+        Idle,      // nothing shown
+        Preparing, // the render worker counts the pages
+        Preview,   // the pages are shown, printing can be confirmed
+        Printing,  // the job is with CUPS
+        Done,      // printed
+        Problem,   // message says what went wrong
+    };
+    Q_ENUM(State)
+
     struct Limits
     {
         int sessionPages = 30;
@@ -54,7 +65,7 @@ public:
                     Session *session = nullptr, QObject *parent = nullptr);
     ~PrintController() override;
 
-    QString state() const { return m_state; }
+    State state() const { return m_state; }
     QString message() const { return m_message; }
     int previewPages() const { return m_pages; }
     QString previewTitle() const { return m_document.title; }
@@ -85,7 +96,7 @@ signals:
     void finished(bool ok); // after done or problem, for tests and speech
 
 private:
-    void setState(const QString &state, const QString &message);
+    void setState(State state, const QString &message);
     void onJobChanged(int ticket, device::DocumentPrintService::JobState state,
                       device::PrinterProblem problem, const QString &detail);
     QString text(const QString &key) const;
@@ -97,7 +108,7 @@ private:
     QThreadPool m_renderPool; // one thread: the renderer's
     QTemporaryDir m_spool;    // PDFs on their way to CUPS, removed when done
 
-    QString m_state = QStringLiteral("idle");
+    State m_state = State::Idle;
     QString m_message;
     std::shared_ptr<PrintPreviewState> m_preview;
     PrintableDocument m_document; // the one previewed (UI thread's copy)

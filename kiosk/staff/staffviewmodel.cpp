@@ -55,11 +55,11 @@ StaffViewModel::StaffViewModel(CatalogSyncController *sync, Session *session, QS
 
 void StaffViewModel::forgetVisit()
 {
-    if (m_stage != QLatin1String("closed"))
-        setStage(QStringLiteral("closed"));
+    if (m_stage != Stage::Closed)
+        setStage(Stage::Closed);
 }
 
-bool StaffViewModel::holdsVisitData() const { return m_stage != QLatin1String("closed"); }
+bool StaffViewModel::holdsVisitData() const { return m_stage != Stage::Closed; }
 
 QString StaffViewModel::formatTime(const QDateTime &t)
 {
@@ -125,11 +125,11 @@ QString StaffViewModel::phase() const
     return {};
 }
 
-void StaffViewModel::setStage(const QString &stage, const QString &problem)
+void StaffViewModel::setStage(Stage stage, const QString &problem)
 {
     m_stage = stage;
     m_pinProblem = problem;
-    if (stage == QLatin1String("open")) {
+    if (stage == Stage::Open) {
         refresh();
         m_refreshTimer.start();
     } else {
@@ -144,8 +144,8 @@ void StaffViewModel::requestAccess()
         qCInfo(lcStaff) << "staff corner held, but no staff PIN is configured (staff/pin_hash)";
         return;
     }
-    if (m_stage == QLatin1String("closed"))
-        setStage(QStringLiteral("pin"));
+    if (m_stage == Stage::Closed)
+        setStage(Stage::Pin);
 }
 
 bool StaffViewModel::showIfLocked()
@@ -154,15 +154,15 @@ bool StaffViewModel::showIfLocked()
     if (seconds <= 0)
         return false;
     m_lockedMinutes = int((seconds + 59) / 60);
-    setStage(QStringLiteral("pin"), QStringLiteral("staff.pin_locked"));
+    setStage(Stage::Pin, QStringLiteral("staff.pin_locked"));
     return true;
 }
 
 void StaffViewModel::submitPin(const QString &pin)
 {
-    if (m_stage != QLatin1String("pin") || showIfLocked())
+    if (m_stage != Stage::Pin || showIfLocked())
         return;
-    setStage(QStringLiteral("checking"));
+    setStage(Stage::Checking);
     // Argon2id takes a moment by design: never on the UI thread. The outcome is
     // recorded (durably) on the worker before it is shown, so cutting the power on
     // seeing "wrong" cannot take the try back.
@@ -177,30 +177,30 @@ void StaffViewModel::submitPin(const QString &pin)
         return ok;
     });
     deliverOrDrop(check, this, this, [self](bool ok) {
-        if (!self || self->m_stage != QLatin1String("checking"))
+        if (!self || self->m_stage != Stage::Checking)
             return;
         if (ok) {
             qCInfo(lcStaff) << "staff screen opened";
-            self->setStage(QStringLiteral("open"));
+            self->setStage(Stage::Open);
             return;
         }
         qCWarning(lcStaff) << "wrong staff PIN entered";
         if (!self->showIfLocked())
-            self->setStage(QStringLiteral("pin"), QStringLiteral("staff.pin_wrong"));
+            self->setStage(Stage::Pin, QStringLiteral("staff.pin_wrong"));
     });
 }
 
 void StaffViewModel::close()
 {
-    if (m_stage == QLatin1String("closed"))
+    if (m_stage == Stage::Closed)
         return;
-    setStage(QStringLiteral("closed"));
+    setStage(Stage::Closed);
     m_session->endNow(); // nothing of the staff visit stays; a waiting catalog switches now
 }
 
 bool StaffViewModel::syncNow()
 {
-    if (m_stage != QLatin1String("open"))
+    if (m_stage != Stage::Open)
         return false;
     const bool started = m_sync->syncNow();
     if (started) {

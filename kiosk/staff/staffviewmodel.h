@@ -34,8 +34,7 @@ class StaffViewModel : public QObject, public CompositionSingleton<StaffViewMode
     Q_OBJECT
     QML_NAMED_ELEMENT(Staff)
     QML_SINGLETON
-    // "closed", "pin" (asking for the PIN), "checking", "open"
-    Q_PROPERTY(QString stage READ stage NOTIFY stageChanged)
+    Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
     Q_PROPERTY(QString pinProblem READ pinProblem NOTIFY stageChanged) // strings.yaml key or ""
     // With staff.pin_locked: whole minutes (rounded up) until the gate opens again.
     Q_PROPERTY(int pinLockedMinutes READ pinLockedMinutes NOTIFY stageChanged)
@@ -60,6 +59,15 @@ class StaffViewModel : public QObject, public CompositionSingleton<StaffViewMode
     Q_PROPERTY(int filesTotal READ filesTotal NOTIFY progressChanged)
 
 public:
+    // Where admin mode is; QML compares with Staff.Closed, Staff.Pin, …
+    enum class Stage {
+        Closed,   // a resident's kiosk
+        Pin,      // asking for the PIN
+        Checking, // the PIN is checked off the UI thread
+        Open,     // the staff screen
+    };
+    Q_ENUM(Stage)
+
     // pinGateFile: where the gate keeps its wrong PINs (the kiosk's own storage).
     StaffViewModel(CatalogSyncController *sync, Session *session, QString pinHash,
                    const QString &pinGateFile, int expiryWarningDays, QObject *parent);
@@ -68,7 +76,7 @@ public:
     void forgetVisit() override;
     bool holdsVisitData() const override;
 
-    QString stage() const { return m_stage; }
+    Stage stage() const { return m_stage; }
     QString pinProblem() const { return m_pinProblem; }
     int pinLockedMinutes() const { return m_lockedMinutes; }
     bool available() const { return !m_pinHash.isEmpty(); }
@@ -106,7 +114,7 @@ signals:
 
 private:
     static QString formatTime(const QDateTime &t);
-    void setStage(const QString &stage, const QString &problem = {});
+    void setStage(Stage stage, const QString &problem = {});
     // staff.pin_locked with the minutes left; false when the gate is open.
     bool showIfLocked();
 
@@ -114,7 +122,7 @@ private:
     Session *m_session;
     QString m_pinHash;
     qint64 m_warnSeconds;
-    QString m_stage = QStringLiteral("closed");
+    Stage m_stage = Stage::Closed;
     QString m_pinProblem;
     // Shared with the check's worker, which records the outcome before it is shown.
     std::shared_ptr<StaffPinGate> m_gate;

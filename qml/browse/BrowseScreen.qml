@@ -39,7 +39,7 @@ ListView {
         }
         Text {
             width: parent.width
-            text: L10n.text("common.count").arg(browse.items.count)
+            text: L10n.fill("common.count", browse.items.count)
             font.pixelSize: Theme.labelSize
             color: Theme.primary
         }

@@ -58,7 +58,7 @@ DetailPage {
 
     Card {
         objectName: "materialsCard"
-        title: L10n.text("guide.materials") + "（" + ((page.item.materials || []).length) + "）"
+        title: L10n.titleCount(L10n.text("guide.materials"), (page.item.materials || []).length)
         MaterialChecklist { materials: page.item.materials || [] }
     }
 
@@ -103,7 +103,7 @@ DetailPage {
         }
         Component {
             id: textBasis
-            BodyText { text: basis.text + (basis.clause ? " " + basis.clause : "") }
+            BodyText { text: L10n.fields([basis.text, basis.clause]) }
         }
     }
 
@@ -111,7 +111,7 @@ DetailPage {
         title: L10n.text("guide.codes")
         FieldRow { label: L10n.text("guide.basic_code"); value: page.item.basicCode || "" }
         FieldRow { label: L10n.text("guide.impl_code"); value: page.item.implCode || "" }
-        FieldRow { label: L10n.text("guide.validity"); value: (page.item.effective || "") + " / " + (page.item.updated || "") }
+        FieldRow { label: L10n.text("guide.validity"); value: L10n.pair(page.item.effective || "", page.item.updated || "") }
     }
 
     Card {

@@ -139,8 +139,7 @@ Flickable {
                     objectName: "entry_" + modelData.id
                     width: (entries.width - entries.spacing) / 2
                     implicitHeight: Theme.target * 1.5
-                    text: L10n.text(modelData.labelKey)
-                          + (modelData.available ? "" : "\n" + L10n.text("home.coming"))
+                    text: L10n.lines([L10n.text(modelData.labelKey), modelData.available ? "" : L10n.text("home.coming")])
                     description: modelData.available ? "" : L10n.text("home.coming")
                     onClicked: Navigator.open(modelData.screen, modelData.params)
                 }

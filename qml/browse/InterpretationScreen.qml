@@ -8,7 +8,7 @@ DetailPage {
 
     SectionTitle { text: page.item.title || "" }
     PrintButton { kind: page.kind; itemId: page.item.id || "" }
-    BodyText { text: [page.item.form, page.item.agency, page.item.published].join("　"); color: Theme.mutedText }
+    BodyText { text: L10n.fields([page.item.form, page.item.agency, page.item.published]); color: Theme.mutedText }
     LinkedItems {
         title: L10n.text("interpretation.document")
         items: page.item.policy ? [page.item.policy] : []

@@ -61,7 +61,7 @@ ListView {
         Text {
             objectName: "policyCount"
             width: parent.width
-            text: L10n.text("common.count").arg(library.results.count)
+            text: L10n.fill("common.count", library.results.count)
             font.pixelSize: Theme.labelSize
             font.bold: true
             color: Theme.primary

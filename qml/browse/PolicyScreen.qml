@@ -40,9 +40,9 @@ DetailPage {
             width: parent.width - 24
             color: Theme.warning
             font.bold: true
-            text: L10n.text("policy.not_valid_notice").arg(page.item.validityText || "")
-                  + (page.item.replacedBy && page.item.replacedBy.title
-                     ? " " + L10n.text("policy.replaced_by") + "《" + page.item.replacedBy.title + "》" : "")
+            text: L10n.fields([L10n.fill("policy.not_valid_notice", page.item.validityText || ""),
+                               page.item.replacedBy && page.item.replacedBy.title
+                               ? L10n.labelValue(L10n.text("policy.replaced_by"), L10n.quoted(page.item.replacedBy.title)) : ""])
         }
     }
 
@@ -80,8 +80,8 @@ DetailPage {
                 model: page.item.interpretations || []
                 Card {
                     width: parent.width
-                    title: L10n.text("policy.interpretation") + "：" + modelData.title
-                    BodyText { text: modelData.form + "　" + modelData.agency + "　" + modelData.published; color: Theme.mutedText }
+                    title: L10n.labelValue(L10n.text("policy.interpretation"), modelData.title)
+                    BodyText { text: L10n.fields([modelData.form, modelData.agency, modelData.published]); color: Theme.mutedText }
                     RichBody { html: modelData.bodyHtml }
                 }
             }
@@ -93,7 +93,7 @@ DetailPage {
         title: L10n.text("policy.attachments")
         Repeater {
             model: page.item.attachments || []
-            BodyText { text: "· " + modelData.title }
+            BodyText { text: L10n.bullet(modelData.title) }
         }
     }
 

@@ -14,13 +14,13 @@ DetailPage {
         RichBody { html: page.item.answerHtml || "" }
         BodyText {
             visible: (page.item.tags || []).length > 0
-            text: L10n.text("qa.tags") + "：" + (page.item.tags || []).join("、")
+            text: L10n.labelValue(L10n.text("qa.tags"), L10n.list(page.item.tags))
             color: Theme.mutedText
         }
-        BodyText { text: L10n.text("qa.updated") + "：" + (page.item.updated || ""); color: Theme.mutedText }
+        BodyText { text: L10n.labelValue(L10n.text("qa.updated"), page.item.updated || ""); color: Theme.mutedText }
     }
     LinkedItems {
-        title: L10n.text("qa.source") + (page.item.clause ? "（" + page.item.clause + "）" : "")
+        title: L10n.titleNote(L10n.text("qa.source"), page.item.clause)
         items: page.item.source && page.item.source.itemId ? [page.item.source] : []
     }
     LinkedItems { title: L10n.text("qa.guides"); items: page.item.guides || [] }

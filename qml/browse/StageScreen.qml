@@ -37,7 +37,7 @@ ListView {
             items: stage.scenarios
         }
         SectionTitle {
-            text: L10n.text("stage.guides") + "（" + stage.guides.count + "）"
+            text: L10n.titleCount(L10n.text("stage.guides"), stage.guides.count)
         }
     }
     delegate: ItemButton {

@@ -25,6 +25,7 @@ Rectangle {
             visible: card.title.length > 0
             text: card.title
             width: parent.width
+            horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
             font.pixelSize: Theme.labelSize
             font.bold: true
             color: Theme.primary

@@ -33,7 +33,7 @@ Flickable {
     QrPanel {
         id: pageQr
         objectName: "pageQrPanel"
-        x: 24
+        anchors.left: column.left // the reading side: mirrors with the layout
         y: column.y + column.implicitHeight + 24
         visible: page.ready && source.length > 0
         source: page.ready ? Scanning.pageQrSource(vm.itemId) : ""

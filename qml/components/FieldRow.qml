@@ -11,7 +11,7 @@ RowLayout {
     visible: value.length > 0
     spacing: Theme.gap
     Accessible.role: Accessible.StaticText
-    Accessible.name: label + "：" + value
+    Accessible.name: L10n.labelValue(label, value)
 
     Text {
         text: row.label
@@ -21,6 +21,7 @@ RowLayout {
         Layout.preferredWidth: Math.min(row.width * 0.32, 260 * Theme.scale)
         Layout.alignment: Qt.AlignTop
         wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
         lineHeight: Theme.lineHeight
     }
     Text {
@@ -29,6 +30,7 @@ RowLayout {
         color: Theme.text
         Layout.fillWidth: true
         wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
         lineHeight: Theme.lineHeight
     }
 }

@@ -28,7 +28,7 @@ Rectangle {
             Text {
                 id: message
                 width: parent.width
-                text: overlay.visible ? L10n.text("session.idle_warning").arg(Session.secondsLeft) : ""
+                text: overlay.visible ? L10n.fill("session.idle_warning", Session.secondsLeft) : ""
                 font.pixelSize: Theme.titleSize
                 color: Theme.text
                 wrapMode: Text.Wrap

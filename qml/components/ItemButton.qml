@@ -22,7 +22,7 @@ Rectangle {
     border.color: Theme.border
     border.width: Theme.borderWidth
     Accessible.role: Accessible.Button
-    Accessible.name: title + (repealed ? "，" + L10n.text("policy.repealed") : "")
+    Accessible.name: L10n.phrases([title, repealed ? L10n.text("policy.repealed") : ""])
     Accessible.description: subtitle
     Accessible.onPressAction: activate()
 

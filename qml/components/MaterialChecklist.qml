@@ -25,7 +25,9 @@ Column {
             Accessible.role: Accessible.CheckBox
             Accessible.checkable: true
             Accessible.checked: checked
-            Accessible.name: modelData.name + "，" + modelData.necessity + "，" + modelData.form + modelData.copiesText
+            Accessible.name: L10n.phrases([L10n.numbered(modelData.index, modelData.name), modelData.necessity,
+                                           L10n.fields([modelData.form, modelData.copiesText]),
+                                           modelData.source.length > 0 ? L10n.labelValue(L10n.text("material.source"), modelData.source) : ""])
             Accessible.onToggleAction: checked = !checked
             Accessible.onPressAction: checked = !checked
 
@@ -58,19 +60,21 @@ Column {
                     spacing: 4
                     Text {
                         width: parent.width
-                        text: modelData.index + ". " + modelData.name
+                        text: L10n.numbered(modelData.index, modelData.name)
                         font.pixelSize: Theme.labelSize
                         font.bold: modelData.required
                         color: Theme.text
                         wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                     }
                     Text {
                         width: parent.width
-                        text: "【" + modelData.necessity + "】" + modelData.form + " " + modelData.copiesText
-                              + "　" + L10n.text("material.source") + "：" + modelData.source
+                        text: L10n.fields([L10n.tag(modelData.necessity, modelData.form), modelData.copiesText,
+                                          modelData.source.length > 0 ? L10n.labelValue(L10n.text("material.source"), modelData.source) : ""])
                         font.pixelSize: Theme.bodySize
                         color: modelData.required ? Theme.text : Theme.mutedText
                         wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                     }
                     Text {
                         width: parent.width
@@ -79,14 +83,16 @@ Column {
                         font.pixelSize: Theme.smallSize
                         color: Theme.mutedText
                         wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                     }
                     Text {
                         width: parent.width
                         visible: modelData.notes.length > 0
-                        text: L10n.text("material.notes") + "：" + modelData.notes
+                        text: L10n.labelValue(L10n.text("material.notes"), modelData.notes)
                         font.pixelSize: Theme.smallSize
                         color: Theme.mutedText
                         wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                     }
                 }
             }

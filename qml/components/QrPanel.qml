@@ -10,7 +10,7 @@ Column {
     spacing: 8
     visible: source.length > 0
     Accessible.role: Accessible.Graphic
-    Accessible.name: caption + (detail ? "：" + detail : "")
+    Accessible.name: detail ? L10n.labelValue(caption, detail) : caption
 
     Rectangle {
         width: 280

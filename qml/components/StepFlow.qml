@@ -23,7 +23,7 @@ Column {
                 border.color: Theme.primary
                 border.width: Theme.hc ? 3 : 2
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.index + "、" + modelData.name + "：" + modelData.description
+                Accessible.name: L10n.numbered(modelData.index, L10n.labelValue(modelData.name, modelData.description))
                 RowLayout {
                     id: stepRow
                     anchors.left: parent.left
@@ -55,6 +55,7 @@ Column {
                             font.bold: true
                             color: Theme.text
                             wrapMode: Text.Wrap
+                            horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                         }
                         Text {
                             width: parent.width
@@ -62,15 +63,17 @@ Column {
                             font.pixelSize: Theme.bodySize
                             color: Theme.text
                             wrapMode: Text.Wrap
+                            horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                             lineHeight: Theme.lineHeight
                         }
                         Text {
                             width: parent.width
                             visible: text.length > 0
-                            text: [modelData.actor, modelData.duration].filter(s => s && s.length).join("　·　")
+                            text: L10n.details([modelData.actor, modelData.duration])
                             font.pixelSize: Theme.smallSize
                             color: Theme.mutedText
                             wrapMode: Text.Wrap
+                            horizontalAlignment: Text.AlignLeft // mirrors with the layout (BodyText)
                         }
                     }
                 }

@@ -25,17 +25,17 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         anchors.margins: 12
         spacing: 10
-        layoutDirection: Texts.rightToLeft ? Qt.RightToLeft : Qt.LeftToRight
+        // Starts at the right for Uyghur: the window mirrors its layout (Main.qml).
 
         BarButton {
             objectName: "homeButton"
-            text: "⌂ " + L10n.text("bar.home")
+            text: L10n.iconLabel("home", L10n.text("bar.home"))
             Accessible.name: L10n.text("bar.home")
             onClicked: Navigator.home()
         }
         BarButton {
             objectName: "backButton"
-            text: "‹ " + L10n.text("bar.back")
+            text: L10n.iconLabel("back", L10n.text("bar.back"))
             Accessible.name: L10n.text("bar.back")
             enabled: Navigator.canGoBack
             opacity: enabled ? 1 : 0.5
@@ -50,13 +50,13 @@ Rectangle {
         BarButton {
             objectName: "languageButton"
             visible: Texts.offeredLanguages.length > 1
-            text: L10n.text("bar.language") + "：" + Texts.nativeName(Texts.language)
+            text: L10n.labelValue(L10n.text("bar.language"), Texts.nativeName(Texts.language))
             onClicked: Texts.cycleLanguage()
         }
         BarButton {
             objectName: "elderlyButton"
             Accessible.name: L10n.text("bar.elderly")
-            text: (selected ? "✓ " : "") + L10n.text("bar.elderly")
+            text: L10n.toggled(L10n.text("bar.elderly"), selected)
             selected: Accessibility.elderlyMode
             Accessible.checkable: true
             Accessible.checked: Accessibility.elderlyMode
@@ -65,7 +65,7 @@ Rectangle {
         BarButton {
             objectName: "voiceButton"
             Accessible.name: L10n.text("bar.voice")
-            text: (selected ? "✓ " : "") + L10n.text("bar.voice")
+            text: L10n.toggled(L10n.text("bar.voice"), selected)
             selected: Accessibility.voice
             Accessible.checkable: true
             Accessible.checked: Accessibility.voice
@@ -73,15 +73,18 @@ Rectangle {
         }
         BarButton {
             objectName: "largeTextButton"
-            Accessible.name: L10n.text("bar.large_text")
-            text: (selected ? "✓ " : "") + L10n.text("bar.large_text") + (Accessibility.textStep > 0 ? " +" + Accessibility.textStep : "")
+            // The same step as shown; the tick is said by the checked state.
+            Accessible.name: L10n.stepped(L10n.text("bar.large_text"), Accessibility.textStep)
+            text: L10n.toggled(L10n.stepped(L10n.text("bar.large_text"), Accessibility.textStep), selected)
             selected: Accessibility.largeText
+            Accessible.checkable: true
+            Accessible.checked: Accessibility.largeText
             onClicked: Accessibility.toggleLargeText()
         }
         BarButton {
             objectName: "contrastButton"
             Accessible.name: L10n.text("bar.high_contrast")
-            text: (selected ? "✓ " : "") + L10n.text("bar.high_contrast")
+            text: L10n.toggled(L10n.text("bar.high_contrast"), selected)
             selected: Accessibility.highContrast
             Accessible.checkable: true
             Accessible.checked: Accessibility.highContrast

@@ -29,9 +29,9 @@ Rectangle {
             objectName: "idCardText"
             width: parent.width - clearButton.width - parent.spacing
             anchors.verticalCenter: parent.verticalCenter
-            text: strip.showCard ? L10n.text("idcard.read_title") + "　"
-                                   + L10n.text("idcard.name") + " " + IdCardReading.maskedName + "　"
-                                   + L10n.text("idcard.number") + " " + IdCardReading.maskedIdNumber
+            text: strip.showCard ? L10n.fields([L10n.text("idcard.read_title"),
+                                                L10n.labelValue(L10n.text("idcard.name"), IdCardReading.maskedName),
+                                                L10n.labelValue(L10n.text("idcard.number"), IdCardReading.maskedIdNumber)])
                                  : ""
             font.pixelSize: Theme.labelSize
             color: Theme.text

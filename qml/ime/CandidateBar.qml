@@ -43,7 +43,7 @@ Item {
         color: Theme.primary
         elide: Text.ElideLeft
         Accessible.role: Accessible.StaticText
-        Accessible.name: L10n.text("ime.composing").arg(bar.composing)
+        Accessible.name: L10n.fill("ime.composing", bar.composing)
     }
 
     TextMetrics {

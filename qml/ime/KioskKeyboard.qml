@@ -123,11 +123,12 @@ Column {
         Accessible.name: L10n.text("ime.mode_hint")
         Repeater {
             model: ["pinyin", "handwriting", "abc", "digits"]
+            // A mode's label key: ime.mode.<mode> (a key, not a text).
             KButton {
                 objectName: "mode_" + modelData
                 width: keyboard.keyWidth * 1.6
                 height: Theme.target
-                text: L10n.text("ime.mode." + modelData)
+                text: L10n.text(`ime.mode.${modelData}`)
                 selected: keyboard.mode === modelData
                 focusPolicy: Qt.TabFocus
                 Accessible.role: Accessible.PageTab
@@ -218,7 +219,7 @@ Column {
                 objectName: "key_delete"
                 width: parent.width
                 height: Theme.target * 1.5
-                text: "⌫ " + L10n.text("ime.delete")
+                text: L10n.iconLabel("delete", L10n.text("ime.delete"))
                 Accessible.name: L10n.text("ime.delete")
                 fontSize: Theme.titleSize
                 focusPolicy: Qt.TabFocus
@@ -251,7 +252,7 @@ Column {
         KButton {
             objectName: "key_backspace"
             width: keyboard.keyWidth * 2
-            text: "⌫ " + L10n.text("search.backspace")
+            text: L10n.iconLabel("delete", L10n.text("search.backspace"))
             Accessible.name: L10n.text("search.backspace")
             fontSize: Theme.bodySize
             focusPolicy: Qt.TabFocus

@@ -11,7 +11,7 @@ KButton {
     property string itemId: ""
     objectName: "printButton"
     visible: itemId.length > 0 && Printing.printable(kind)
-    enabled: Printing.state !== "printing" && Printing.state !== "preparing"
+    enabled: Printing.state !== Printing.Printing && Printing.state !== Printing.Preparing
     text: L10n.text("common.print")
     description: L10n.text("print.preview_title")
     onClicked: Printing.preview(kind, itemId)

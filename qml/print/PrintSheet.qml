@@ -9,7 +9,7 @@ import Kiosk.Ui
 Rectangle {
     id: sheet
     objectName: "printSheet"
-    visible: Printing.state !== "idle"
+    visible: Printing.state !== Printing.Idle
     color: Qt.rgba(0, 0, 0, 0.6)
     Accessible.role: Accessible.Dialog
     Accessible.name: L10n.text("print.preview_title")
@@ -36,7 +36,7 @@ Rectangle {
             spacing: 12
             Text {
                 width: parent.width
-                text: L10n.text("print.preview_title") + "：" + Printing.previewTitle
+                text: L10n.labelValue(L10n.text("print.preview_title"), Printing.previewTitle)
                 font.pixelSize: Theme.titleSize
                 font.bold: true
                 color: Theme.text
@@ -49,25 +49,24 @@ Rectangle {
                 width: parent.width
                 text: Printing.message
                 font.pixelSize: Theme.labelSize
-                font.bold: Printing.state === "problem" || Printing.state === "done"
-                color: Printing.state === "problem" ? Theme.warning
-                       : Printing.state === "done" ? Theme.success : Theme.text
+                font.bold: Printing.state === Printing.Problem || Printing.state === Printing.Done
+                color: Printing.state === Printing.Problem ? Theme.warning
+                       : Printing.state === Printing.Done ? Theme.success : Theme.text
                 wrapMode: Text.Wrap
-                Accessible.role: Printing.state === "problem" ? Accessible.AlertMessage
+                Accessible.role: Printing.state === Printing.Problem ? Accessible.AlertMessage
                                                               : Accessible.StaticText
                 Accessible.name: text
             }
             QrPanel {
                 objectName: "printInsteadQr"
-                visible: Printing.state === "preview" && !Printing.canConfirm
+                visible: Printing.state === Printing.Preview && !Printing.canConfirm
                          && Printing.previewQr.length > 0
                 source: visible ? Printing.previewQr : ""
                 caption: L10n.text("common.scan_to_phone")
             }
             Text {
                 width: parent.width
-                text: sheet.visible ? L10n.text("print.session_pages").arg(Printing.pagesPrinted)
-                                      .arg(Printing.sessionPageLimit) : ""
+                text: sheet.visible ? L10n.fill("print.session_pages", Printing.pagesPrinted, Printing.sessionPageLimit) : ""
                 font.pixelSize: Theme.smallSize
                 color: Theme.mutedText
                 wrapMode: Text.Wrap
@@ -87,10 +86,10 @@ Rectangle {
             clip: true
             orientation: ListView.Horizontal
             spacing: 24
-            model: Printing.state === "preview" || Printing.state === "printing"
-                   || Printing.state === "done" ? Printing.previewPages : 0
+            model: Printing.state === Printing.Preview || Printing.state === Printing.Printing
+                   || Printing.state === Printing.Done ? Printing.previewPages : 0
             Accessible.role: Accessible.List
-            Accessible.name: sheet.visible ? L10n.text("print.pages").arg(Printing.previewPages) : ""
+            Accessible.name: sheet.visible ? L10n.fill("print.pages", Printing.previewPages) : ""
             delegate: Rectangle {
                 id: pageFrame
                 required property int index
@@ -100,7 +99,7 @@ Rectangle {
                 border.color: Theme.border
                 border.width: 2
                 Accessible.role: Accessible.Graphic
-                Accessible.name: L10n.text("print.page_image").arg(pageFrame.index + 1)
+                Accessible.name: L10n.fill("print.page_image", pageFrame.index + 1)
                 Image {
                     anchors.fill: parent
                     anchors.margins: 2
@@ -122,16 +121,15 @@ Rectangle {
             KButton {
                 objectName: "printConfirmButton"
                 // Not offered at all when over a page limit: the QR code is the way then.
-                visible: Printing.state === "preview" && Printing.canConfirm
+                visible: Printing.state === Printing.Preview && Printing.canConfirm
                 primary: true
-                text: sheet.visible ? L10n.text("print.confirm") + "（"
-                                      + L10n.text("print.pages").arg(Printing.previewPages) + "）" : ""
+                text: sheet.visible ? L10n.titleNote(L10n.text("print.confirm"), L10n.fill("print.pages", Printing.previewPages)) : ""
                 onClicked: Printing.confirm()
             }
             KButton {
                 objectName: "printCloseButton"
-                visible: Printing.state !== "printing"
-                text: Printing.state === "preview" || Printing.state === "preparing"
+                visible: Printing.state !== Printing.Printing
+                text: Printing.state === Printing.Preview || Printing.state === Printing.Preparing
                       ? L10n.text("print.cancel") : L10n.text("common.close")
                 onClicked: Printing.close()
             }

@@ -8,7 +8,7 @@ Rectangle {
     id: notice
     objectName: "scanNotice"
     readonly property string message: Scanning.noticeKey.length > 0
-                                      ? L10n.text(Scanning.noticeKey).arg(Scanning.noticeArgument) : ""
+                                      ? L10n.fill(Scanning.noticeKey, Scanning.noticeArgument) : ""
     visible: message.length > 0
     width: parent ? parent.width * 0.86 : 800
     height: box.implicitHeight + 48

@@ -17,7 +17,7 @@ Rectangle {
     border.color: Theme.border
     border.width: Theme.borderWidth
     Accessible.role: Accessible.Button
-    Accessible.name: hit.title + (hit.repealed ? "，" + L10n.text("policy.repealed") : "")
+    Accessible.name: L10n.phrases([hit.title, hit.repealed ? L10n.text("policy.repealed") : ""])
     Accessible.onPressAction: row.activated()
 
     Column {
@@ -47,7 +47,7 @@ Rectangle {
         Text {
             width: parent.width
             visible: row.hit.sectionHeading.length > 0
-            text: L10n.text("search.section").arg(row.hit.sectionHeading)
+            text: L10n.fill("search.section", row.hit.sectionHeading)
             font.pixelSize: Theme.smallSize
             color: Theme.primary
             wrapMode: Text.Wrap

@@ -29,7 +29,7 @@ Item {
         border.color: Theme.primary
         border.width: 3
         Accessible.role: Accessible.EditableText
-        Accessible.name: L10n.text("search.title") + "：" + search.query
+        Accessible.name: L10n.labelValue(L10n.text("search.title"), search.query)
         // The text field of the on-screen keyboard (see KioskKeyboard).
         focus: true
         activeFocusOnTab: true
@@ -44,7 +44,7 @@ Item {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             anchors.margins: 16
-            text: search.query.length > 0 ? search.query + "▏" : L10n.text("search.placeholder")
+            text: search.query.length > 0 ? L10n.typing(search.query) : L10n.text("search.placeholder")
             color: search.query.length > 0 ? Theme.text : Theme.mutedText
             font.pixelSize: Theme.titleSize
             elide: Text.ElideLeft
@@ -103,7 +103,7 @@ Item {
             Text {
                 objectName: "searchCount"
                 visible: search.searched && search.total > 0
-                text: L10n.text("search.count").arg(search.total)
+                text: L10n.fill("search.count", search.total)
                 font.pixelSize: Theme.labelSize
                 font.bold: true
                 color: Theme.primary
@@ -118,10 +118,10 @@ Item {
                 visible: search.searched && search.total === 0 && !search.loading
                 width: parent.width
                 spacing: 12
-                BodyText { text: L10n.text("search.no_results").arg(search.query); font.bold: true }
+                BodyText { text: L10n.fill("search.no_results", search.query); font.bold: true }
                 BodyText {
                     visible: search.triedTerms.length > 1
-                    text: L10n.text("search.tried").arg(search.triedTerms.join("、"))
+                    text: L10n.fill("search.tried", L10n.list(search.triedTerms))
                     color: Theme.mutedText
                 }
                 BodyText { text: L10n.text("search.try_these") }
@@ -163,7 +163,7 @@ Item {
         delegate: Column {
             width: results.width
             spacing: 10
-            SectionTitle { text: L10n.text(modelData.labelKey) + "（" + modelData.items.length + "）" }
+            SectionTitle { text: L10n.titleCount(L10n.text(modelData.labelKey), modelData.items.length) }
             Repeater {
                 model: modelData.items
                 SearchHitRow {

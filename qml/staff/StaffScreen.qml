@@ -14,12 +14,6 @@ Rectangle {
     Accessible.name: L10n.text("staff.title")
 
     function megabytes(bytes) { return (bytes / 1048576).toFixed(1) }
-    function fill(key, a, b) {
-        let t = L10n.text(key)
-        if (a !== undefined) t = t.arg(a)
-        if (b !== undefined) t = t.arg(b)
-        return t
-    }
 
     // Swallow touches so nothing under the staff screen reacts.
     MouseArea { anchors.fill: parent }
@@ -47,12 +41,12 @@ Rectangle {
             // --- PIN gate ---------------------------------------------------------
             Column {
                 objectName: "staffPinPad"
-                visible: Staff.stage === "pin" || Staff.stage === "checking"
+                visible: Staff.stage === Staff.Pin || Staff.stage === Staff.Checking
                 width: parent.width
                 spacing: Theme.gap
                 Text {
                     width: parent.width
-                    text: Staff.stage === "checking" ? L10n.text("staff.pin_checking") : L10n.text("staff.pin_prompt")
+                    text: Staff.stage === Staff.Checking ? L10n.text("staff.pin_checking") : L10n.text("staff.pin_prompt")
                     font.pixelSize: Theme.titleSize
                     color: Theme.text
                     wrapMode: Text.Wrap
@@ -65,7 +59,7 @@ Rectangle {
                     font.pixelSize: Theme.heroSize
                     color: Theme.text
                     Accessible.role: Accessible.StaticText
-                    Accessible.name: L10n.text("staff.pin_entered").arg(staff.pin.length)
+                    Accessible.name: L10n.fill("staff.pin_entered", staff.pin.length)
                 }
                 Text {
                     objectName: "pinProblem"
@@ -73,7 +67,7 @@ Rectangle {
                     width: parent.width
                     // The lockout grows with every round of wrong PINs: say how long it is.
                     text: Staff.pinProblem === "staff.pin_locked"
-                          ? L10n.text(Staff.pinProblem).arg(Staff.pinLockedMinutes)
+                          ? L10n.fill(Staff.pinProblem, Staff.pinLockedMinutes)
                           : Staff.pinProblem.length > 0 ? L10n.text(Staff.pinProblem) : ""
                     font.pixelSize: Theme.bodySize
                     color: Theme.warning
@@ -90,7 +84,7 @@ Rectangle {
                             objectName: "pinKey_" + modelData
                             width: Theme.target * 2
                             height: Theme.target * 1.4
-                            enabled: Staff.stage === "pin"
+                            enabled: Staff.stage === Staff.Pin
                             text: modelData
                             primary: modelData === "✓"
                             Accessible.name: modelData === "⌫" ? L10n.text("staff.pin_delete")
@@ -108,7 +102,7 @@ Rectangle {
             // --- Status -----------------------------------------------------------
             Column {
                 objectName: "staffStatus"
-                visible: Staff.stage === "open"
+                visible: Staff.stage === Staff.Open
                 width: parent.width
                 spacing: Theme.gap
 
@@ -118,8 +112,8 @@ Rectangle {
                         objectName: "catalogVersionText"
                         width: parent.width
                         text: Staff.catalogVersion > 0
-                              ? staff.fill("staff.catalog_version", Staff.catalogVersion, Staff.catalogSince)
-                                + "  " + staff.fill("staff.catalog_age_days", Staff.catalogAgeDays)
+                              ? L10n.fields([L10n.fill("staff.catalog_version", Staff.catalogVersion, Staff.catalogSince),
+                                             L10n.fill("staff.catalog_age_days", Staff.catalogAgeDays)])
                               : L10n.text("staff.catalog_none")
                         font.pixelSize: Theme.bodySize
                         color: Theme.text
@@ -145,7 +139,7 @@ Rectangle {
                     Text {
                         objectName: "lastSuccessText"
                         width: parent.width
-                        text: Staff.lastSuccess.length > 0 ? staff.fill("staff.last_success", Staff.lastSuccess)
+                        text: Staff.lastSuccess.length > 0 ? L10n.fill("staff.last_success", Staff.lastSuccess)
                                                            : L10n.text("staff.never_synced")
                         font.pixelSize: Theme.bodySize
                         color: Theme.text
@@ -167,7 +161,7 @@ Rectangle {
                         objectName: "problemText"
                         visible: Staff.problem.length > 0
                         width: parent.width
-                        text: Staff.problem.length > 0 ? L10n.text("staff.last_error") + L10n.text(Staff.problem) : ""
+                        text: Staff.problem.length > 0 ? L10n.labelValue(L10n.text("staff.last_error"), L10n.text(Staff.problem)) : ""
                         font.pixelSize: Theme.bodySize
                         font.bold: true
                         color: Theme.warning
@@ -191,15 +185,15 @@ Rectangle {
                 Card {
                     objectName: "progressCard"
                     visible: Staff.running
-                    title: L10n.text("staff.running") + (Staff.phase.length > 0 ? " — " + L10n.text(Staff.phase) : "")
+                    title: L10n.titleNote(L10n.text("staff.running"), Staff.phase.length > 0 ? L10n.text(Staff.phase) : "")
                     Text {
                         objectName: "progressText"
                         width: parent.width
-                        text: staff.fill("staff.progress_files", Staff.filesDone, Staff.filesTotal) + "  "
-                              + staff.fill("staff.progress_bytes", staff.megabytes(Staff.bytesDone),
-                                           staff.megabytes(Staff.bytesTotal))
-                              + (Staff.source !== "network" && Staff.source.length > 0
-                                 ? "  " + staff.fill("staff.progress_usb", Staff.source) : "")
+                        text: L10n.fields([L10n.fill("staff.progress_files", Staff.filesDone, Staff.filesTotal),
+                                           L10n.fill("staff.progress_bytes", staff.megabytes(Staff.bytesDone),
+                                                     staff.megabytes(Staff.bytesTotal)),
+                                           Staff.source !== "network" && Staff.source.length > 0
+                                           ? L10n.fill("staff.progress_usb", Staff.source) : ""])
                         font.pixelSize: Theme.bodySize
                         color: Theme.text
                         wrapMode: Text.Wrap
@@ -229,9 +223,9 @@ Rectangle {
                         Text {
                             objectName: "warningText"
                             width: parent.width
-                            text: "⚠ " + staff.fill(modelData.key,
+                            text: L10n.iconLabel("warning", L10n.fill(modelData.key,
                                                     modelData.role.length > 0 ? L10n.text(modelData.role) : "",
-                                                    modelData.when)
+                                                    modelData.when))
                             font.pixelSize: Theme.bodySize
                             color: Theme.warning
                             wrapMode: Text.Wrap

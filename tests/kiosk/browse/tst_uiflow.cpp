@@ -200,6 +200,20 @@ private slots:
         QTRY_VERIFY(m_scene.textOf("languageButton").contains("English"));
         QTest::qWait(200);
         QVERIFY(m_scene.shoot("25-home-english"));
+
+        // Uyghur is written right to left: the whole window mirrors (Main.qml), so the
+        // bar starts at the right — home right of back — and texts align right.
+        QVERIFY(m_scene.tap("languageButton"));
+        QTRY_VERIFY(m_scene.textOf("languageButton").contains(QStringLiteral("ئۇيغۇرچە")));
+        QTest::qWait(200);
+        QQuickItem *home = m_scene.find("homeButton");
+        QQuickItem *back = m_scene.find("backButton");
+        QVERIFY(home && back);
+        QVERIFY2(home->mapToScene({0, 0}).x() > back->mapToScene({0, 0}).x(), "the bar is not mirrored");
+        QVERIFY(m_scene.shoot("29-home-uyghur"));
+        QVERIFY(m_scene.openItem(QStringLiteral("guide"), QStringLiteral("g-birth-cert")));
+        QTest::qWait(200);
+        QVERIFY(m_scene.shoot("30-guide-uyghur"));
     }
 };
 

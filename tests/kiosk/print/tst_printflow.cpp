@@ -74,7 +74,7 @@ private slots:
         QVERIFY(m_scene.shoot(QStringLiteral("01-guide-with-print-button")));
 
         QVERIFY(m_scene.tap(QStringLiteral("printButton")));
-        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), QStringLiteral("preview"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), PrintController::State::Preview, 10000);
         QVERIFY(m_scene.find(QStringLiteral("printSheet")));
         const int pages = printing->previewPages();
         QVERIFY(pages >= 2 && pages <= 6);
@@ -99,12 +99,12 @@ private slots:
         const qint64 started = QDateTime::currentMSecsSinceEpoch();
         QSignalSpy finished(printing, &PrintController::finished);
         QVERIFY(m_scene.tap(QStringLiteral("printConfirmButton")));
-        QCOMPARE(printing->state(), QStringLiteral("printing"));
+        QCOMPARE(printing->state(), PrintController::State::Printing);
         QCOMPARE(printing->message(), say("print.printing"));
         QVERIFY(m_scene.shoot(QStringLiteral("03-printing")));
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), true);
-        QCOMPARE(printing->state(), QStringLiteral("done"));
+        QCOMPARE(printing->state(), PrintController::State::Done);
         QCOMPARE(textOfMessage(), say("print.done"));
         QCOMPARE(printing->pagesPrinted(), pages);
         QVERIFY(m_scene.shoot(QStringLiteral("04-done")));
@@ -118,7 +118,7 @@ private slots:
         QFile::remove(pdf);
 
         QVERIFY(m_scene.tap(QStringLiteral("printCloseButton")));
-        QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
+        QTRY_COMPARE(printing->state(), PrintController::State::Idle);
         QVERIFY(!m_scene.find(QStringLiteral("printSheet")));
     }
 
@@ -130,7 +130,7 @@ private slots:
         // The same guide again fits one document's limit but not what is left.
         QVERIFY(m_scene.openItem(QStringLiteral("guide"), QStringLiteral("g-birth-cert")));
         QVERIFY(m_scene.tap(QStringLiteral("printButton")));
-        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), QStringLiteral("preview"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), PrintController::State::Preview, 10000);
         const int pages = printing->previewPages();
         QVERIFY2(pages <= 5 && used + pages > 6, "the guide must exceed what is left of the limit");
         QVERIFY(!printing->canConfirm());
@@ -141,7 +141,7 @@ private slots:
         QTest::qWait(1500); // asynchronous page images
         QVERIFY(m_scene.shoot(QStringLiteral("05-session-limit")));
         QVERIFY(m_scene.tap(QStringLiteral("printCloseButton")));
-        QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
+        QTRY_COMPARE(printing->state(), PrintController::State::Idle);
     }
 
     void documentPageLimitOffersTheQrCode()
@@ -149,7 +149,7 @@ private slots:
         PrintController *printing = m_scene.app()->printing();
         QVERIFY(m_scene.openItem(QStringLiteral("policy"), QStringLiteral("p-dibao")));
         QVERIFY(m_scene.tap(QStringLiteral("printButton")));
-        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), QStringLiteral("preview"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), PrintController::State::Preview, 10000);
         const int pages = printing->previewPages();
         QVERIFY2(pages > 5, "the policy must be longer than max_pages_per_document");
         QVERIFY(!printing->canConfirm());
@@ -157,7 +157,7 @@ private slots:
         QCOMPARE(textOfMessage(), say("print.problem.too_long").arg(pages).arg(5));
         QVERIFY(m_scene.find(QStringLiteral("printInsteadQr")));
         QVERIFY(m_scene.tap(QStringLiteral("printCloseButton")));
-        QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
+        QTRY_COMPARE(printing->state(), PrintController::State::Idle);
     }
 
     void stoppedQueueShowsPlainWords()
@@ -169,12 +169,12 @@ private slots:
         QVERIFY(m_cups.admin(QStringLiteral("cupsdisable"), {m_cups.queue()}));
         QVERIFY(m_scene.openItem(QStringLiteral("qa"), QStringLiteral("qa-001")));
         QVERIFY(m_scene.tap(QStringLiteral("printButton")));
-        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), QStringLiteral("preview"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), PrintController::State::Preview, 10000);
         QSignalSpy finished(printing, &PrintController::finished);
         QVERIFY(m_scene.tap(QStringLiteral("printConfirmButton")));
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().first().toBool(), false);
-        QCOMPARE(printing->state(), QStringLiteral("problem"));
+        QCOMPARE(printing->state(), PrintController::State::Problem);
         const QString expected = say("print.failed").arg(say("print.problem.stopped"));
         QCOMPARE(textOfMessage(), expected);
         QVERIFY(expected.startsWith(QStringLiteral("出现问题")));
@@ -183,7 +183,7 @@ private slots:
         QVERIFY(m_scene.shoot(QStringLiteral("06-problem")));
         QVERIFY(m_cups.admin(QStringLiteral("cupsenable"), {m_cups.queue()}));
         QVERIFY(m_scene.tap(QStringLiteral("printCloseButton")));
-        QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
+        QTRY_COMPARE(printing->state(), PrintController::State::Idle);
     }
 
     // CUPS goes away while the kiosk runs: the resident is told, the kiosk goes on.
@@ -193,14 +193,14 @@ private slots:
         m_cups.stop();
         QVERIFY(m_scene.openItem(QStringLiteral("interpretation"), QStringLiteral("i-p-dibao")));
         QVERIFY(m_scene.tap(QStringLiteral("printButton")));
-        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), QStringLiteral("preview"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(printing->state(), PrintController::State::Preview, 10000);
         QSignalSpy finished(printing, &PrintController::finished);
         QVERIFY(m_scene.tap(QStringLiteral("printConfirmButton")));
         QVERIFY(finished.wait(30000));
-        QCOMPARE(printing->state(), QStringLiteral("problem"));
+        QCOMPARE(printing->state(), PrintController::State::Problem);
         QCOMPARE(textOfMessage(), say("print.failed").arg(say("print.problem.no_service")));
         QVERIFY(m_scene.tap(QStringLiteral("printCloseButton")));
-        QTRY_COMPARE(printing->state(), QStringLiteral("idle"));
+        QTRY_COMPARE(printing->state(), PrintController::State::Idle);
         // Still serving: the screen answers navigation.
         QVERIFY(m_scene.openItem(QStringLiteral("guide"), QStringLiteral("g-birth-cert")));
     }

@@ -204,30 +204,30 @@ private slots:
         StaffViewModel *staff = StaffViewModel::instance();
         QVERIFY(staff->available());
         QTRY_VERIFY_WITH_TIMEOUT(m_scene.contentReady(), 10000);
-        QCOMPARE(staff->stage(), QStringLiteral("closed"));
+        QCOMPARE(staff->stage(), StaffViewModel::Stage::Closed);
 
         // A short tap on the corner does nothing; neither does a long press elsewhere.
         const QPoint corner(m_scene.window()->width() - 30, 30);
         m_scene.hold(corner, 500);
-        QCOMPARE(staff->stage(), QStringLiteral("closed"));
+        QCOMPARE(staff->stage(), StaffViewModel::Stage::Closed);
         m_scene.hold(QPoint(m_scene.window()->width() / 2, m_scene.window()->height() - 40), 3500);
-        QCOMPARE(staff->stage(), QStringLiteral("closed"));
+        QCOMPARE(staff->stage(), StaffViewModel::Stage::Closed);
         QVERIFY(!m_scene.find("staffScreen"));
 
         m_scene.hold(corner, 3500);
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Pin, 2000);
         QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("staffPinPad"), 2000);
         QVERIFY(!m_scene.find("staffStatus"));
 
         QVERIFY(enterPin("135790"));
         QTRY_COMPARE_WITH_TIMEOUT(staff->pinProblem(), QStringLiteral("staff.pin_wrong"), 10000);
-        QCOMPARE(staff->stage(), QStringLiteral("pin"));
+        QCOMPARE(staff->stage(), StaffViewModel::Stage::Pin);
         QVERIFY(!m_scene.find("staffStatus"));
         QVERIFY(m_scene.textOf("pinProblem").contains(QStringLiteral("密码不正确")));
         QVERIFY(m_scene.shoot("03-pin-wrong"));
 
         QVERIFY(enterPin(kPin));
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("open"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Open, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("staffStatus"), 2000);
         QTRY_COMPARE_WITH_TIMEOUT(staff->catalogVersion(), 2, 5000);
         QVERIFY2(m_scene.textOf("catalogVersionText").contains(QStringLiteral("版本 2")),
@@ -255,7 +255,7 @@ private slots:
         QVERIFY(m_scene.shoot("05-status-rejected"));
 
         QVERIFY(m_scene.tap("staffCloseButton"));
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("closed"), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Closed, 2000);
         QVERIFY(!m_scene.find("staffScreen"));
     }
 
@@ -280,9 +280,9 @@ private slots:
         }
         QCOMPARE(m_repo.publish(4), QString());
         m_scene.hold(QPoint(m_scene.window()->width() - 30, 30), 3500);
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Pin, 2000);
         QVERIFY(enterPin(kPin));
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("open"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Open, 10000);
 
         QSignalSpy progress(staff, &StaffViewModel::progressChanged);
         double mostBytesShown = 0;
@@ -321,9 +321,9 @@ private slots:
         QVERIFY(m_repo.editGuide(QStringLiteral("（网络）")));
         QCOMPARE(m_repo.publish(5), QString());
         m_scene.hold(QPoint(m_scene.window()->width() - 30, 30), 3500);
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Pin, 2000);
         QVERIFY(enterPin(kPin));
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("open"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Open, 10000);
         QSignalSpy finished(m_scene.app()->catalogSync()->engine(), &SyncEngine::syncFinished);
         m_nginx.clearAccessLog();
         QVERIFY(m_scene.tap("syncNowButton"));
@@ -346,10 +346,10 @@ private slots:
     {
         StaffViewModel *staff = StaffViewModel::instance();
         m_scene.hold(QPoint(m_scene.window()->width() - 30, 30), 3500);
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Pin, 2000);
         for (int i = 0; i < StaffPinGate::kWrongPinsPerRound; ++i) {
             QVERIFY(enterPin(QStringLiteral("1111111111")));
-            QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Pin, 10000);
         }
         QCOMPARE(staff->pinProblem(), QStringLiteral("staff.pin_locked"));
         QCOMPARE(staff->pinLockedMinutes(), int(StaffPinGate::kFirstLockoutSeconds / 60));
@@ -359,12 +359,12 @@ private slots:
 
         QVERIFY(m_scene.start(KioskApp::Options{configFile(), QString(), "portrait"}));
         staff = StaffViewModel::instance();
-        QCOMPARE(staff->stage(), QStringLiteral("closed"));
+        QCOMPARE(staff->stage(), StaffViewModel::Stage::Closed);
         m_scene.hold(QPoint(m_scene.window()->width() - 30, 30), 3500);
-        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), QStringLiteral("pin"), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff->stage(), StaffViewModel::Stage::Pin, 2000);
         QVERIFY(enterPin(kPin));
         QTRY_COMPARE_WITH_TIMEOUT(staff->pinProblem(), QStringLiteral("staff.pin_locked"), 10000);
-        QCOMPARE(staff->stage(), QStringLiteral("pin"));
+        QCOMPARE(staff->stage(), StaffViewModel::Stage::Pin);
         QVERIFY(!m_scene.find("staffStatus"));
         QVERIFY(m_scene.shoot("10-pin-locked-after-restart"));
     }

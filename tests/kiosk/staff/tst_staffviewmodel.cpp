@@ -64,7 +64,7 @@ private slots:
         auto *staff = new StaffViewModel(m_sync.get(), &m_session, kSlowHash, file, 30, nullptr);
         staff->requestAccess();
         staff->submitPin(kPin); // the last try of the round
-        QCOMPARE(staff->stage(), QStringLiteral("checking"));
+        QCOMPARE(staff->stage(), StaffViewModel::Stage::Checking);
         QElapsedTimer checking;
         checking.start();
         delete staff;
@@ -86,7 +86,7 @@ private slots:
                              30, nullptr);
         staff.requestAccess();
         staff.submitPin(kPin);
-        QTRY_COMPARE_WITH_TIMEOUT(staff.stage(), QStringLiteral("open"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(staff.stage(), StaffViewModel::Stage::Open, 5000);
         staff.close();
     }
 };
