@@ -397,7 +397,7 @@ void checkUiTextKeys(CatalogRecords &records, QList<SourceError> *errors)
     const QHash<QString, QString> zh = records.strings.value("zh-Hans");
     QStringList missing;
     for (const QString &key : uiTextKeys())
-        if (zh.value(key).trimmed().isEmpty())
+        if (!zh.contains(key)) // a separator may be a space: presence is what counts
             missing.append(key);
     if (!missing.isEmpty())
         errors->append({"ui/strings.yaml", 0,

@@ -20,7 +20,7 @@ UiTextCoverage uiTextCoverage(const QHash<QString, QString> &texts)
     UiTextCoverage c;
     c.total = int(uiTextKeys().size());
     for (const QString &key : uiTextKeys())
-        c.covered += !texts.value(key).trimmed().isEmpty();
+        c.covered += texts.contains(key);
     return c;
 }
 

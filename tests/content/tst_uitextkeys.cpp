@@ -182,7 +182,10 @@ private slots:
     void everyKeyboardModeHasALabel()
     {
         const QString qml = readAll(repoRoot() + "/qml/ime/KioskKeyboard.qml");
-        const qsizetype use = qml.indexOf("\"ime.mode.\"");
+        // "ime.mode." + modelData, or the template literal `ime.mode.${modelData}`.
+        qsizetype use = qml.indexOf("\"ime.mode.\"");
+        if (use < 0)
+            use = qml.indexOf("`ime.mode.${");
         QVERIFY2(use > 0, "KioskKeyboard.qml no longer builds ime.mode.<mode>: update this test");
         const qsizetype model = qml.lastIndexOf("model:", use);
         const QString list = qml.mid(model, qml.indexOf(']', model) - model);
@@ -192,6 +195,17 @@ private slots:
         for (const QString &m : modes)
             keys.append("ime.mode." + m);
         requireListed(keys, "qml/ime/KioskKeyboard.qml");
+    }
+
+    // TextFormat's patterns: every one it has a built-in zh-Hans for (for catalogs from
+    // before format.* existed) is one a catalog must carry.
+    void everyTextPatternIsListed()
+    {
+        const QString cpp = readAll(repoRoot() + "/kiosk/l10n/textformat.cpp");
+        const QStringList keys =
+            literals(functionBody(cpp, "builtInZhHans"), QStringLiteral("QStringLiteral\\(\"(format\\.[a-z_.]+)\"\\)"));
+        QVERIFY2(keys.size() >= 15, "kiosk/l10n/textformat.cpp no longer has builtInZhHans: update this test");
+        requireListed(keys, "kiosk/l10n/textformat.cpp");
     }
 
     void everyTrustRoleHasAName()
