@@ -1,8 +1,10 @@
 // bench_startup: starts the kiosk on the demo catalog and the baseline Qt Quick
 // program alternately, N times each, offscreen with software rendering, and reports
 // the median and worst start-up time and peak memory, with kiosk/baseline ratios.
-// Writes the figures into docs/PERFORMANCE.md between the start-up markers.
-//   bench_startup KIOSK BASELINE DEMO_CATALOG PERFORMANCE_MD [RUNS]
+// Writes the figures into docs/PERFORMANCE.md between the start-up markers. Given an
+// earlier build of the kiosk (and the catalog it reads), it starts that one too, in the
+// same loop, and adds the new/earlier ratios: "no slower than before" in one run.
+//   bench_startup KIOSK BASELINE DEMO_CATALOG PERFORMANCE_MD [RUNS [EARLIER_KIOSK EARLIER_CATALOG]]
 #include "performancedoc.h"
 
 #include <QCoreApplication>
@@ -57,17 +59,29 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList a = app.arguments();
     if (a.size() < 5) {
-        std::fprintf(stderr, "usage: bench_startup KIOSK BASELINE DEMO_CATALOG PERFORMANCE_MD [RUNS]\n");
+        std::fprintf(stderr, "usage: bench_startup KIOSK BASELINE DEMO_CATALOG PERFORMANCE_MD "
+                             "[RUNS [EARLIER_KIOSK EARLIER_CATALOG]]\n");
         return 2;
     }
     const int runs = a.size() > 5 ? a[5].toInt() : 10;
-    QList<double> kFirst, kContent, kMem, bFirst, bMem;
+    const bool earlier = a.size() > 7;
+    QList<double> kFirst, kContent, kMem, bFirst, bMem, eFirst, eContent, eMem;
     for (int i = 0; i < runs; ++i) {
         const auto k = runOnce(a[1], {"--catalog", a[3], "--report-startup"});
         const auto b = runOnce(a[2], {});
         if (!k || !b) {
             std::fprintf(stderr, "run %d failed\n", i);
             return 1;
+        }
+        if (earlier) {
+            const auto e = runOnce(a[6], {"--catalog", a[7], "--report-startup"});
+            if (!e) {
+                std::fprintf(stderr, "run %d of the earlier kiosk failed\n", i);
+                return 1;
+            }
+            eFirst << e->firstFrame;
+            eContent << e->contentFrame;
+            eMem << e->peakKiB / 1024.0;
         }
         kFirst << k->firstFrame;
         kContent << k->contentFrame;
@@ -90,6 +104,16 @@ int main(int argc, char **argv)
       << median(kContent) / median(bFirst) << "× |\n"
       << "| peak memory, median (MiB) | " << median(kMem) << " | " << median(bMem) << " | "
       << median(kMem) / median(bMem) << "× |\n";
+    if (earlier)
+        t << "\nAgainst an earlier kiosk build in the same loop (`" << a[6] << "`):\n\n"
+          << "| figure | this kiosk | earlier kiosk | ratio |\n"
+          << "|---|---|---|---|\n"
+          << "| start → first frame, median (ms) | " << median(kFirst) << " | " << median(eFirst)
+          << " | " << median(kFirst) / median(eFirst) << "× |\n"
+          << "| start → catalog on screen, median (ms) | " << median(kContent) << " | "
+          << median(eContent) << " | " << median(kContent) / median(eContent) << "× |\n"
+          << "| peak memory, median (MiB) | " << median(kMem) << " | " << median(eMem) << " | "
+          << median(kMem) / median(eMem) << "× |\n";
     const QString section =
         QStringLiteral("<!-- startup:begin -->\n### Start-up (%1 runs each, %2, %3 cores)\n\n%4\n"
                        "<!-- startup:end -->")
