@@ -51,7 +51,7 @@ SessionSettings KioskSettings::session() const
 
 LanguageSettings KioskSettings::languages() const
 {
-    return {offeredLanguages(), defaultLanguage()};
+    return {offeredLanguages(), defaultLanguage(), value("language/min_coverage_percent").toInt()};
 }
 
 AccessibilityDefaults KioskSettings::accessibilityDefaults() const

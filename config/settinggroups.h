@@ -32,6 +32,9 @@ struct LanguageSettings
 {
     QStringList offered;     // at least one, in the order of the language button
     QString defaultLanguage; // always one of offered
+    // Another offered language shows only when the catalog translates this share of
+    // the screen texts (content/ui-keys.txt).
+    int minCoveragePercent = 0;
 };
 
 // Each session starts with these; residents change them for their own visit only.

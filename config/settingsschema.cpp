@@ -18,6 +18,7 @@ const std::vector<SettingSpec> &settingsSchema()
         {"language/offered", SettingType::ChoiceList, QStringList{"zh-Hans", "en", "ug"}, 0, 0,
          {"zh-Hans", "en", "ug"}},
         {"language/default", SettingType::Choice, "zh-Hans", 0, 0, {"zh-Hans", "en", "ug"}},
+        {"language/min_coverage_percent", SettingType::Integer, 80, 0, 100, {}},
         {"catalog/path", SettingType::FilePath, QString(), 0, 0, {}},
         {"storage/local_database", SettingType::FilePath, QString(), 0, 0, {}},
         {"devices/id_card_reader", SettingType::DevicePath, "auto", 0, 0, {}},

@@ -101,6 +101,7 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     const config::LanguageSettings languages = m_settings.languages();
     m_localization = new Localization(m_catalog, languages.offered, languages.defaultLanguage,
                                       m_session, this);
+    m_localization->setMinimumCoverage(languages.minCoveragePercent);
     Localization::setInstance(m_localization);
     const config::AccessibilityDefaults startWith = m_settings.accessibilityDefaults();
     AccessibilitySettings::Defaults defaults;

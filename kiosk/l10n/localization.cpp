@@ -1,22 +1,61 @@
 #include "localization.h"
 #include "catalogservice.h"
+#include "uitextkeys.h"
+
+#include <QLoggingCategory>
 
 #include <QPointer>
+
+Q_LOGGING_CATEGORY(lcL10n, "kiosk.l10n")
 
 namespace kiosk {
 
 Localization::Localization(CatalogService *catalog, QStringList offered, QString defaultLanguage,
                            Session *session, QObject *parent)
     : QObject(parent), SessionScoped(session, "the resident's language"), m_catalog(catalog), m_offered(std::move(offered)),
-      m_default(std::move(defaultLanguage)), m_language(m_default)
+      m_available(m_offered), m_default(std::move(defaultLanguage)), m_language(m_default)
 {
+    connect(m_catalog, &CatalogService::stateChanged, this, &Localization::updateOffered);
     connect(m_catalog, &CatalogService::stateChanged, this, &Localization::reload);
+    updateOffered();
     reload();
+}
+
+void Localization::setMinimumCoverage(int percent)
+{
+    m_minCoverage = percent;
+    updateOffered();
+}
+
+void Localization::updateOffered()
+{
+    const QVariantMap meta = m_catalog->meta();
+    const QStringList inCatalog =
+        meta.value(QStringLiteral("languages")).toString().split(',', Qt::SkipEmptyParts);
+    QStringList available;
+    for (const QString &lang : std::as_const(m_offered)) {
+        const QVariant coverage = meta.value(content::uiCoverageMetaKey(lang));
+        const bool translated = !coverage.isValid() || coverage.toInt() >= m_minCoverage;
+        const bool known = inCatalog.isEmpty() || inCatalog.contains(lang);
+        if (lang == m_default || (known && translated))
+            available.append(lang);
+        else if (m_catalog->ready())
+            qCInfo(lcL10n) << "language" << lang << "not offered: the catalog"
+                           << (known ? QStringLiteral("translates %1% of the screen texts, below %2%")
+                                           .arg(coverage.toInt()).arg(m_minCoverage)
+                                     : QStringLiteral("has no texts in it"));
+    }
+    if (available == m_available)
+        return;
+    m_available = available;
+    emit offeredLanguagesChanged();
+    if (!m_available.contains(m_language))
+        setLanguage(m_default);
 }
 
 void Localization::setLanguage(const QString &language)
 {
-    if (language == m_language || !m_offered.contains(language))
+    if (language == m_language || !m_available.contains(language))
         return;
     m_language = language;
     emit languageChanged();
@@ -25,8 +64,8 @@ void Localization::setLanguage(const QString &language)
 
 void Localization::cycleLanguage()
 {
-    const int i = int(m_offered.indexOf(m_language));
-    setLanguage(m_offered.at((i + 1) % m_offered.size()));
+    const int i = int(m_available.indexOf(m_language));
+    setLanguage(m_available.at((i + 1) % m_available.size()));
 }
 
 QString Localization::text(const QString &key) const

@@ -24,7 +24,9 @@ class Localization : public QObject, public CompositionSingleton<Localization>, 
     QML_NAMED_ELEMENT(Texts)
     QML_SINGLETON
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
-    Q_PROPERTY(QStringList offeredLanguages READ offeredLanguages CONSTANT)
+    // The configured languages the current catalog translates well enough (see
+    // setMinimumCoverage); the default language always.
+    Q_PROPERTY(QStringList offeredLanguages READ offeredLanguages NOTIFY offeredLanguagesChanged)
     Q_PROPERTY(bool rightToLeft READ rightToLeft NOTIFY languageChanged)
     // key → text, zh-Hans overlaid by the current language.
     Q_PROPERTY(QVariantMap strings READ strings NOTIFY stringsChanged)
@@ -44,7 +46,11 @@ public:
 
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
-    QStringList offeredLanguages() const { return m_offered; }
+    QStringList offeredLanguages() const { return m_available; }
+    // A language other than the default is offered only while the catalog translates at
+    // least percent of the screen texts (its ui_coverage.<lang>, from catalog-build); a
+    // catalog that records no coverage has every configured language offered.
+    void setMinimumCoverage(int percent);
     bool rightToLeft() const { return m_language == QLatin1String("ug"); }
     QVariantMap strings() const { return m_strings; }
     bool ready() const { return !m_strings.isEmpty(); }
@@ -83,12 +89,16 @@ public:
 
 signals:
     void languageChanged();
+    void offeredLanguagesChanged();
     void stringsChanged();
 
 private:
     void reload();
+    void updateOffered();
     CatalogService *m_catalog;
-    QStringList m_offered;
+    QStringList m_offered; // configured
+    QStringList m_available; // configured and translated enough
+    int m_minCoverage = 0;
     QString m_default;
     QString m_language;
     QVariantMap m_strings;

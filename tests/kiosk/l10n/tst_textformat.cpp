@@ -178,6 +178,45 @@ private slots:
         QTRY_COMPARE(texts.titleCount(texts.text("stage.guides"), 3), QStringLiteral("Services (3)"));
         QCOMPARE(texts.catalogUnreadableNotice(), QStringLiteral("The catalog cannot be read; please ask the staff."));
     }
+
+    // A language the catalog barely translates is not offered: residents would read
+    // Chinese under its name. The demo translates all screen texts into English and few
+    // into Uyghur (catalog-build's ui_coverage.<lang>).
+    void onlyTranslatedLanguagesAreOffered()
+    {
+        CatalogService catalog(nullptr);
+        catalog.openCatalog(testsupport::demoCatalog());
+        QTRY_VERIFY(catalog.ready());
+        const int ug = catalog.meta().value("ui_coverage.ug").toInt();
+        QVERIFY2(ug > 0 && ug < 50, qPrintable(QString::number(ug)));
+        QCOMPARE(catalog.meta().value("ui_coverage.en").toInt(), 100);
+
+        Localization texts(&catalog, {"zh-Hans", "en", "ug"}, "zh-Hans");
+        QCOMPARE(texts.offeredLanguages(), (QStringList{"zh-Hans", "en", "ug"})); // 0: all
+        texts.setLanguage("ug");
+        QCOMPARE(texts.language(), QStringLiteral("ug"));
+
+        QSignalSpy offered(&texts, &Localization::offeredLanguagesChanged);
+        texts.setMinimumCoverage(ug + 1);
+        QCOMPARE(texts.offeredLanguages(), (QStringList{"zh-Hans", "en"}));
+        QCOMPARE(offered.size(), 1);
+        QCOMPARE(texts.language(), QStringLiteral("zh-Hans")); // left the hidden language
+        texts.setLanguage("ug");
+        QCOMPARE(texts.language(), QStringLiteral("zh-Hans"));
+        texts.cycleLanguage();
+        QCOMPARE(texts.language(), QStringLiteral("en"));
+        texts.cycleLanguage();
+        QCOMPARE(texts.language(), QStringLiteral("zh-Hans"));
+
+        texts.setMinimumCoverage(ug);
+        QCOMPARE(texts.offeredLanguages(), (QStringList{"zh-Hans", "en", "ug"}));
+
+        // The default language is offered whatever its coverage: staff chose it.
+        Localization uyghurFirst(&catalog, {"zh-Hans", "ug"}, "ug");
+        uyghurFirst.setMinimumCoverage(100);
+        QCOMPARE(uyghurFirst.offeredLanguages(), (QStringList{"zh-Hans", "ug"}));
+        QCOMPARE(uyghurFirst.language(), QStringLiteral("ug"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TextFormatTest)
