@@ -17,13 +17,6 @@ Item {
             text: L10n.text("home.coming_detail")
             horizontalAlignment: Text.AlignHCenter
         }
-        // The application form will need the ID card: say now whether it can be read.
-        BodyText {
-            objectName: "idCardReaderNotice"
-            visible: Navigator.params.label === "home.apply"
-            text: visible ? L10n.text(IdCardReading.readerNoticeKey) : ""
-            horizontalAlignment: Text.AlignHCenter
-        }
         KButton {
             anchors.horizontalCenter: parent.horizontalCenter
             primary: true
