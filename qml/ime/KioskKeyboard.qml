@@ -190,7 +190,8 @@ Column {
         }
     }
 
-    // 手写: a large square pad with 重写 and 删除 beside it.
+    // 手写: a large square pad with 重写 beside it (删除 is the bottom row's, as in
+    // every mode).
     Row {
         visible: keyboard.mode === "handwriting"
         anchors.horizontalCenter: parent.horizontalCenter
@@ -214,16 +215,6 @@ Column {
                 fontSize: Theme.titleSize
                 focusPolicy: Qt.TabFocus
                 onClicked: { pad.clear(); handwriting.clear() }
-            }
-            KButton {
-                objectName: "key_delete"
-                width: parent.width
-                height: Theme.target * 1.5
-                text: L10n.iconLabel("delete", L10n.text("ime.delete"))
-                Accessible.name: L10n.text("ime.delete")
-                fontSize: Theme.titleSize
-                focusPolicy: Qt.TabFocus
-                onClicked: keyboard.eraseInField()
             }
         }
     }
