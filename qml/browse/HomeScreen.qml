@@ -97,9 +97,16 @@ Flickable {
             onClicked: Accessibility.elderlyMode = true
         }
 
-        SectionTitle { text: L10n.text("home.person_wall") }
+        // A wall shows only when the catalog has stages for it (a village centre's
+        // catalog may have no business stages): never a heading over nothing.
+        SectionTitle {
+            objectName: "personWallTitle"
+            visible: home.personStages.length > 0
+            text: L10n.text("home.person_wall")
+        }
         Grid {
             id: personWall
+            visible: home.personStages.length > 0
             width: parent.width
             columns: Accessibility.elderlyMode ? 2 : 3
             spacing: 14
@@ -112,9 +119,14 @@ Flickable {
             }
         }
 
-        SectionTitle { text: L10n.text("home.business_wall") }
+        SectionTitle {
+            objectName: "businessWallTitle"
+            visible: home.businessStages.length > 0
+            text: L10n.text("home.business_wall")
+        }
         Grid {
             id: businessWall
+            visible: home.businessStages.length > 0
             width: parent.width
             columns: Accessibility.elderlyMode ? 2 : 3
             spacing: 14

@@ -3,6 +3,7 @@
 // in both orientations to build/test-output/screens/ for people to look at.
 #include "kioskscene.h"
 #include "localization.h"
+#include "sqlitedb.h"
 #include "navigator.h"
 #include "testsupport.h"
 
@@ -152,6 +153,33 @@ private slots:
         QTRY_VERIFY(m_scene.seek("searchEmpty"));
         QVERIFY(m_scene.seek("hot_医保"));
         QVERIFY(m_scene.shoot("28-search-empty"));
+    }
+
+    // A catalog with no business stages (a village centre's) shows no business wall,
+    // not its heading over nothing; the person wall stays.
+    void emptyWallIsNotShown()
+    {
+        QVERIFY(m_tmp.isValid());
+        const QString catalog = m_tmp.filePath("no-business.db");
+        QFile::remove(catalog);
+        QVERIFY(QFile::copy(testsupport::demoCatalog(), catalog));
+        {
+            content::SqliteDb db;
+            db.open(catalog, content::SqliteDb::Mode::ReadWriteCreate);
+            db.exec("DELETE FROM item_stages WHERE stage_id IN "
+                    "(SELECT id FROM stages WHERE audience = 'business')");
+            db.exec("DELETE FROM stages WHERE audience = 'business'");
+        }
+        kiosk::KioskApp::Options options;
+        options.catalogPath = catalog;
+        QVERIFY(m_scene.start(options));
+        QVERIFY(m_scene.find("stage_stage-p-birth"));
+        QVERIFY(m_scene.find("personWallTitle"));
+        QVERIFY(!m_scene.find("businessWallTitle"));
+        QVERIFY(m_scene.shoot("01-home-no-business-stages"));
+
+        QVERIFY(m_scene.start(QString()));
+        QVERIFY(m_scene.find("businessWallTitle"));
     }
 
     // Every other screen, for the screenshot set.
