@@ -2,6 +2,7 @@
 
 #include "devicelog.h"
 
+#include <QScopeGuard>
 #include <QTimer>
 
 namespace device {
@@ -39,7 +40,7 @@ void IdCardReader::start()
     if (!m_timer) {
         m_timer = new QTimer(this);
         m_timer->setInterval(m_config.pollIntervalMs);
-        connect(m_timer, &QTimer::timeout, this, &IdCardReader::pollOnce);
+        connect(m_timer, &QTimer::timeout, this, qOverload<>(&IdCardReader::pollOnce));
     }
     m_timer->start();
     pollOnce();
@@ -75,15 +76,23 @@ void IdCardReader::lose(State state, Problem problem, const QString &reason)
 }
 
 IdCardReader::Outcome IdCardReader::transact(quint8 cmd, quint8 para, int timeoutMs,
-                                             SamResponse *response)
+                                             SamResponse *response, int retries)
 {
+    if (retries < 0)
+        retries = m_config.retries;
     const QByteArray frame = SamFrame::command(cmd, para);
-    for (int attempt = 0; attempt <= m_config.retries; ++attempt) {
+    const int asked = timeoutMs;
+    for (int attempt = 0; attempt <= retries; ++attempt) {
+        if (m_within.hasExpired())
+            return Outcome::Cancelled;
+        timeoutMs = m_within.isForever() ? asked : int(qMin<qint64>(asked, m_within.remainingTime()));
         // A late answer to an earlier attempt must not be taken for this one.
         m_link.flushInput();
         m_parser.clear();
         SerialLink::Io io = m_link.write(frame, timeoutMs);
         const QDeadlineTimer deadline(timeoutMs);
+        const int damagedBefore = m_parser.checksumErrors() + m_parser.lengthErrors();
+        bool damaged = false;
         while (io == SerialLink::Io::Ok || io == SerialLink::Io::Timeout) {
             if (std::optional<CardBytes> payload = m_parser.next()) {
                 std::optional<SamResponse> r = SamResponse::fromPayload(*payload);
@@ -98,6 +107,15 @@ IdCardReader::Outcome IdCardReader::transact(quint8 cmd, quint8 para, int timeou
                     return Outcome::Answered;
                 }
                 continue;
+            }
+            if (m_parser.checksumErrors() + m_parser.lengthErrors() > damagedBefore) {
+                // The whole answer arrived, damaged on the line: no better one follows,
+                // so ask again now instead of waiting out the timeout.
+                qCInfo(lcIdCardDevice) << "idcard:" << cmdName(cmd, para)
+                                       << "answer damaged on the line (bad checksum or length), "
+                                          "asking again; attempt" << attempt + 1;
+                damaged = true;
+                break;
             }
             if (deadline.hasExpired()) {
                 // A false preamble may be waiting for bytes that never come:
@@ -126,14 +144,16 @@ IdCardReader::Outcome IdCardReader::transact(quint8 cmd, quint8 para, int timeou
             return Outcome::Lost;
         if (io == SerialLink::Io::Cancelled)
             return Outcome::Cancelled;
+        if (damaged && attempt == retries)
+            qCWarning(lcIdCardDevice) << "idcard:" << cmdName(cmd, para) << "every answer arrived damaged";
     }
     return Outcome::NoAnswer;
 }
 
-bool IdCardReader::probe(int timeoutMs)
+bool IdCardReader::probe(int timeoutMs, int retries)
 {
     SamResponse r;
-    const Outcome o = transact(sam::CmdSamStatus, sam::ParaAny, timeoutMs, &r);
+    const Outcome o = transact(sam::CmdSamStatus, sam::ParaAny, timeoutMs, &r, retries);
     if (o == Outcome::Lost) {
         lose(State::Absent, Problem::Disconnected, QStringLiteral("the ID card reader was disconnected"));
         return false;
@@ -166,13 +186,23 @@ bool IdCardReader::openAndProbe()
     for (int baud : rates) {
         if (m_stop || (baud != m_link.baud() && !m_link.setBaud(baud)))
             break;
-        if (probe(oneTry)) {
+        // The configured rate is asked with resends; the others once each (a reader
+        // set to one of them answers the first time), so a silent port is known to
+        // be silent in 1.5 + 4 × 0.5 s rather than 7.5 s.
+        if (probe(oneTry, baud == m_config.baud ? -1 : 0)) {
             qCInfo(lcIdCardDevice) << "idcard: probe ok baud" << baud;
             setState(State::Ready);
             return true;
         }
         if (!m_link.isOpen())
             return false; // lost or faulty: probe() already said why
+        if (m_within.hasExpired()) {
+            // Cut short by the caller's deadline: not a verdict on the reader.
+            m_link.close();
+            m_parser.clear();
+            m_nextOpen = QDeadlineTimer(0);
+            return false;
+        }
     }
     if (!m_stop)
         lose(State::Error, Problem::NoAnswer,
@@ -180,8 +210,10 @@ bool IdCardReader::openAndProbe()
     return false;
 }
 
-void IdCardReader::pollOnce()
+void IdCardReader::pollOnce(QDeadlineTimer within)
 {
+    m_within = within;
+    const auto forget = qScopeGuard([this] { m_within = QDeadlineTimer(QDeadlineTimer::Forever); });
     if (m_stop)
         return;
     if (!m_link.isOpen()) {

@@ -59,7 +59,11 @@ public:
 
     // One step of the polling cycle, synchronous and bounded. Tests call it
     // directly; on the worker thread a timer calls it.
-    void pollOnce();
+    void pollOnce() { pollOnce(QDeadlineTimer(QDeadlineTimer::Forever)); }
+    // The same, returning by `within`: a step the deadline cuts short is no verdict on
+    // the reader (a probe cut short is started again by the next step).
+    void pollOnce(QDeadlineTimer within);
+    QString reason() const { return m_reason; }
     // Thread-safe: makes any wait in progress return within ~50 ms.
     void requestStop() { m_stop = true; }
 
@@ -75,9 +79,11 @@ signals:
 
 private:
     enum class Outcome { Answered, NoAnswer, Lost, Cancelled };
-    Outcome transact(quint8 cmd, quint8 para, int timeoutMs, SamResponse *response);
+    // retries < 0: the configured number.
+    Outcome transact(quint8 cmd, quint8 para, int timeoutMs, SamResponse *response,
+                     int retries = -1);
     bool openAndProbe();
-    bool probe(int timeoutMs);
+    bool probe(int timeoutMs, int retries);
     void readCard();
     void lose(State state, Problem problem, const QString &reason);
     void setState(State state, Problem problem = Problem::None, const QString &reason = {});
@@ -91,6 +97,7 @@ private:
     Problem m_problem = Problem::NotConnected;
     QString m_reason;
     QDeadlineTimer m_nextOpen {0};
+    QDeadlineTimer m_within {QDeadlineTimer::Forever}; // of the step in progress
     static constexpr int MaxSelectFailures = 3;
     int m_selectFailures = 0;
 };

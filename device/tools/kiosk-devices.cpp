@@ -138,20 +138,43 @@ int readCard(const QStringList &args)
     clock.start();
     const int timeoutMs =
         option(args, QStringLiteral("--timeout"), QStringLiteral("15")).toInt() * 1000;
-    bool announced = false;
-    while (!card && clock.elapsed() < timeoutMs) {
-        reader.pollOnce();
+    bool announced = false, answered = false;
+    // Every step ends by the deadline: the wait is the one asked for, not one more probe.
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!card && !deadline.hasExpired()) {
+        reader.pollOnce(deadline);
+        answered = answered || reader.state() == IdCardReader::State::Ready ||
+                   reader.state() == IdCardReader::State::Reading;
         if (reader.state() == IdCardReader::State::Ready && !announced) {
             out << "reader ready; place a card on it\n";
             out.flush();
             announced = true;
         }
-        QThread::msleep(config.pollIntervalMs);
+        QThread::msleep(ulong(qBound(qint64(0), deadline.remainingTime(), qint64(config.pollIntervalMs))));
     }
     if (!card) {
-        out << "no card read: reader "
-            << (reader.state() == IdCardReader::State::Absent ? "not found" : "found, no card")
-            << "\n";
+        using S = IdCardReader::State;
+        using P = IdCardReader::Problem;
+        const S s = reader.state();
+        const qint64 seconds = timeoutMs / 1000;
+        out << "no card read in " << seconds << " s: ";
+        if (!answered && reader.reason().isEmpty())
+            out << "no answer from " << port << " yet (try a longer --timeout)";
+        else if (s == S::Absent && !answered && reader.problem() == P::NotConnected)
+            out << "there is no device at " << port << " (" << reader.reason() << ")";
+        else if (s == S::Absent)
+            out << "the reader at " << port << " was disconnected";
+        else if (s == S::Error && reader.problem() == P::NoAnswer && !answered)
+            out << "no reader answers on " << port
+                << " (a SAM ID card reader there is switched off, on another cable, or this is "
+                   "another device)";
+        else if (s == S::Error)
+            out << "the reader at " << port << " has a problem: " << reader.reason();
+        else if (s == S::Ready)
+            out << "the reader answers, but no card was placed on it";
+        else
+            out << "the card on the reader could not be read in time";
+        out << "\n";
         return 1;
     }
     // Staff only ever see the masked form: this tool must not become a card copier.

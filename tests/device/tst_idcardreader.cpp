@@ -5,6 +5,7 @@
 #include "idcardservice.h"
 #include "idcardsimulator.h"
 #include "simcards.h"
+#include "testsupport.h"
 
 #include <QtTest>
 
@@ -211,16 +212,30 @@ private slots:
         QCOMPARE(r.problem(), Problem::CardUnreadable);
     }
 
+    // A damaged answer is asked for again at once, not after the timeout, and the log
+    // says what happened (it used to cost the whole timeout and read "timeout").
     void badChecksumReplyIsResent()
     {
-        IdCardReader r(config());
+        IdCardReaderConfig c = config();
+        c.responseTimeoutMs = 4000; // far longer than a resend takes
+        IdCardReader r(c);
         QSignalSpy reads(&r, &IdCardReader::cardRead);
         sim->placeCard(simcards::resident());
         r.pollOnce();
+        QCOMPARE(r.state(), State::Ready);
         sim->corruptNextChecksums(1);
+        testsupport::LogCapture::start();
+        QElapsedTimer clock;
+        clock.start();
         r.pollOnce();
+        const qint64 took = clock.elapsed();
+        testsupport::LogCapture::stop();
         QCOMPARE(reads.size(), 1);
         QCOMPARE(sim->commandsReceived(0x20, 0x01), 2); // find sent twice
+        QVERIFY2(took < c.responseTimeoutMs, qPrintable(QString::number(took))); // not waited out
+        const QString log = testsupport::LogCapture::lines().join('\n');
+        QVERIFY2(log.contains("damaged on the line"), qPrintable(log));
+        QVERIFY2(!log.contains("timeout"), qPrintable(log));
     }
 
     void garbageIsSkipped()

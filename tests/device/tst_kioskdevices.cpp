@@ -8,6 +8,9 @@
 #include "simcards.h"
 
 #include <QProcess>
+#include <QScopeGuard>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <QtTest>
 #include <unistd.h>
 
@@ -101,7 +104,29 @@ private slots:
 
         reader.removeCard();
         QCOMPARE(run({"read-card", reader.devicePath(), "--timeout", "2"}, &out), 1);
-        QVERIFY2(out.contains("reader found, no card"), qPrintable(out));
+        QVERIFY2(out.contains("the reader answers, but no card was placed on it"), qPrintable(out));
+    }
+
+    // A port where nothing answers is no reader (it was reported "reader found, no
+    // card"), and the tool waits as long as asked, not a whole baud-rate probe more.
+    void silentPortIsNoReader()
+    {
+        // A pseudo-terminal whose other end is held open by nobody that answers.
+        const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        QVERIFY(master >= 0);
+        const auto closeMaster = qScopeGuard([master] { ::close(master); });
+        QVERIFY(::grantpt(master) == 0 && ::unlockpt(master) == 0);
+        const QString port = QString::fromLocal8Bit(::ptsname(master));
+        QString out;
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(run({"read-card", port, "--timeout", "5"}, &out), 1);
+        const qint64 took = clock.elapsed();
+        QVERIFY2(out.contains("no reader answers on " + port), qPrintable(out));
+        QVERIFY2(!out.contains("reader answers, but"), qPrintable(out));
+        QVERIFY2(took < 6500, qPrintable(QString::number(took))); // was 7.8 s for 5 s
+        QCOMPARE(run({"read-card", "/nonexistent/ttyUSB9", "--timeout", "1"}, &out), 1);
+        QVERIFY2(out.contains("there is no device at /nonexistent/ttyUSB9"), qPrintable(out));
     }
 
     void printsATestPage()
