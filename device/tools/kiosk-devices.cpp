@@ -178,9 +178,20 @@ int readCard(const QStringList &args)
         return 1;
     }
     // Staff only ever see the masked form: this tool must not become a card copier.
-    out << "card read: name " << card->maskedName() << ", number " << card->maskedIdNumber()
-        << ", number check "
-        << (card->idNumberCheck() == IdNumberCheck::Valid ? "valid" : "not valid") << "\n";
+    const char *kind = "resident ID card";
+    switch (card->type) {
+    case IdCardType::Resident: break;
+    case IdCardType::ForeignPermanent2017: kind = "foreign permanent residence card (2017, I)"; break;
+    case IdCardType::HkMacaoTaiwanPermit: kind = "residence permit for Hong Kong, Macao and Taiwan residents (J)"; break;
+    case IdCardType::ForeignPermanent2023: kind = "foreign permanent resident ID card (2023, Y)"; break;
+    }
+    const IdNumberCheck check = card->idNumberCheck();
+    out << "card read: " << kind << ", name " << card->maskedName() << ", number "
+        << card->maskedIdNumber() << ", check character "
+        << (check == IdNumberCheck::Valid     ? "valid"
+            : check == IdNumberCheck::Invalid ? "not valid"
+                                              : "not applicable (this card number has none)")
+        << "\n";
     card->wipe();
     return 0;
 }

@@ -34,6 +34,23 @@ QString IdCardHolder::readerNoticeKey() const
     return QStringLiteral("idcard.place_card");
 }
 
+QString IdCardHolder::readTitleKey() const
+{
+    if (!m_card)
+        return {};
+    switch (m_card->type) {
+    case device::IdCardType::Resident:
+        return QStringLiteral("idcard.read_title.resident");
+    case device::IdCardType::ForeignPermanent2017:
+        return QStringLiteral("idcard.read_title.foreign_permanent_2017");
+    case device::IdCardType::HkMacaoTaiwanPermit:
+        return QStringLiteral("idcard.read_title.hk_macao_taiwan_permit");
+    case device::IdCardType::ForeignPermanent2023:
+        return QStringLiteral("idcard.read_title.foreign_permanent_2023");
+    }
+    return QStringLiteral("idcard.read_title.resident");
+}
+
 void IdCardHolder::accept(const device::IdCard &card)
 {
     if (m_card)

@@ -24,6 +24,9 @@ class IdCardHolder : public QObject, public CompositionSingleton<IdCardHolder>, 
     Q_PROPERTY(bool hasCard READ hasCard NOTIFY cardChanged)
     Q_PROPERTY(QString maskedName READ maskedName NOTIFY cardChanged)
     Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY cardChanged)
+    // The strings key naming what was read by its kind (已读取居民身份证,
+    // 已读取港澳台居民居住证 …); empty without a card.
+    Q_PROPERTY(QString readTitleKey READ readTitleKey NOTIFY cardChanged)
     // none (not fitted), absent, ready, reading, error
     Q_PROPERTY(QString readerStatus READ readerStatus NOTIFY readerChanged)
     // A strings key saying what the reader's state means for the resident.
@@ -42,6 +45,7 @@ public:
     QString maskedIdNumber() const { return m_card ? m_card->maskedIdNumber() : QString(); }
     QString readerStatus() const { return m_status; }
     QString readerNoticeKey() const;
+    QString readTitleKey() const;
     // For form prefill in C++ only; nullptr without a card.
     const device::IdCard *card() const { return m_card ? &*m_card : nullptr; }
 

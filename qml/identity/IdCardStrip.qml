@@ -2,7 +2,7 @@ import QtQuick
 import Kiosk.Core
 import Kiosk.Ui
 
-// 已读取身份证: the card this session holds, masked, with a button to wipe it now.
+// 已读取居民身份证 (or the card's kind): the card this session holds, masked, with a button to wipe it now.
 // Hidden without a card; what the reader's state means is said where the card is
 // needed (IdCardReading.readerNoticeKey, e.g. on the application entry).
 Rectangle {
@@ -29,7 +29,7 @@ Rectangle {
             objectName: "idCardText"
             width: parent.width - clearButton.width - parent.spacing
             anchors.verticalCenter: parent.verticalCenter
-            text: strip.showCard ? L10n.fields([L10n.text("idcard.read_title"),
+            text: strip.showCard ? L10n.fields([L10n.text(IdCardReading.readTitleKey),
                                                 L10n.labelValue(L10n.text("idcard.name"), IdCardReading.maskedName),
                                                 L10n.labelValue(L10n.text("idcard.number"), IdCardReading.maskedIdNumber)])
                                  : ""

@@ -94,13 +94,25 @@ private slots:
         reader.placeCard(device::simcards::resident(person), QByteArray());
         QString out;
         QCOMPARE(run({"read-card", reader.devicePath(), "--timeout", "20"}, &out), 0);
-        QVERIFY2(out.contains(QStringLiteral("name 张*丰, number 1101**********002X")),
+        QVERIFY2(out.contains(QStringLiteral("resident ID card, name 张*丰, number 1101**********002X, "
+                                             "check character valid")),
                  qPrintable(out));
         // Never the whole name, number, address or birth date.
         QVERIFY(!out.contains(person.name));
         QVERIFY(!out.contains(person.idNumber));
         QVERIFY(!out.contains(person.address));
         QVERIFY(!out.contains(person.birth));
+
+        // Each card by its kind; the 2017 foreign permanent residence card's number has
+        // no check character, which is not a fault of the card.
+        reader.placeCard(device::simcards::foreignPermanent2017(), QByteArray());
+        QCOMPARE(run({"read-card", reader.devicePath(), "--timeout", "20"}, &out), 0);
+        QVERIFY2(out.contains("foreign permanent residence card (2017, I)"), qPrintable(out));
+        QVERIFY2(out.contains("check character not applicable"), qPrintable(out));
+        QVERIFY2(!out.contains("not valid"), qPrintable(out));
+        reader.placeCard(device::simcards::hkMacaoTaiwanPermit(), QByteArray());
+        QCOMPARE(run({"read-card", reader.devicePath(), "--timeout", "20"}, &out), 0);
+        QVERIFY2(out.contains("Hong Kong, Macao and Taiwan residents (J)"), qPrintable(out));
 
         reader.removeCard();
         QCOMPARE(run({"read-card", reader.devicePath(), "--timeout", "2"}, &out), 1);

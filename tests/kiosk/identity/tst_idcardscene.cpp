@@ -100,7 +100,7 @@ private slots:
         QQuickItem *text = m_scene.find(QStringLiteral("idCardText"));
         QVERIFY(text);
         const QString shown = text->property("text").toString();
-        QVERIFY2(shown.contains(QStringLiteral("已读取身份证")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("已读取居民身份证")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("张*丰")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("1101**********002X")), qPrintable(shown));
         QVERIFY(m_scene.shoot(QStringLiteral("idcard-read")));
@@ -149,6 +149,21 @@ private slots:
         QVERIFY(m_sim.command("remove"));
         QTest::qWait(500);
         verifyMemoryHasNoSecrets("after 清除");
+    }
+
+    // A card that is not a resident ID card is named by its kind, never as 身份证.
+    void otherCardsAreNamedByKind()
+    {
+        QVERIFY(m_sim.command("place J"));
+        QTRY_VERIFY_WITH_TIMEOUT(holder()->hasCard(), 15000);
+        QTRY_VERIFY(m_scene.find(QStringLiteral("idCardText")));
+        const QString shown = m_scene.textOf(QStringLiteral("idCardText"));
+        QVERIFY2(shown.contains(QStringLiteral("已读取港澳台居民居住证")), qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("身份证")), qPrintable(shown));
+        QVERIFY(m_scene.tap(QStringLiteral("idCardClear")));
+        QTRY_VERIFY(!holder()->hasCard());
+        QVERIFY(m_sim.command("remove"));
+        QTest::qWait(500);
     }
 
     void nothingWrittenOrLogged()
