@@ -74,6 +74,27 @@ void PinyinEngine::close()
     g_decoderInUse = false;
 }
 
+namespace {
+
+// The candidates of the current step as the bar shows them: the decoder's own list
+// without the entries it cannot spell out. Its first entry, the whole sentence, is
+// absent for some runs of initials ("btltqyx"), and after a choice it begins with the
+// part already chosen, which is cut off. Stops after `limit` entries.
+QList<std::pair<size_t, QString>> shownCandidates(size_t count, size_t fixedLength, int limit)
+{
+    QList<std::pair<size_t, QString>> shown;
+    for (size_t i = 0; i < count && shown.size() < limit; ++i) {
+        QString c = candidate(i);
+        if (i == 0 && fixedLength > 0)
+            c = c.mid(qsizetype(fixedLength));
+        if (!c.isEmpty())
+            shown.append({i, c});
+    }
+    return shown;
+}
+
+} // namespace
+
 PinyinState PinyinEngine::decode(const QString &letters, const QList<int> &choices, int limit) const
 {
     PinyinState state;
@@ -87,10 +108,16 @@ PinyinState PinyinEngine::decode(const QString &letters, const QList<int> &choic
     if (input.isEmpty())
         return state;
     size_t count = ime_pinyin::im_search(input.constData(), size_t(input.size()));
+    // A choice is an index into what the bar showed at that step, which is not the
+    // decoder's index where it skipped an entry; what was chosen is kept here, since
+    // the decoder cannot always spell out its own fixed part afterwards.
+    QString chosen;
     for (int choice : choices) {
-        if (choice < 0 || size_t(choice) >= count)
+        const auto shown = shownCandidates(count, ime_pinyin::im_get_fixed_len(), choice + 1);
+        if (choice < 0 || choice >= shown.size())
             break; // a stale choice: show what the letters alone give
-        count = ime_pinyin::im_choose(size_t(choice));
+        count = ime_pinyin::im_choose(shown[choice].first);
+        chosen += shown[choice].second;
     }
 
     // Syllable boundaries for the spelling line: "yi'bao".
@@ -106,21 +133,14 @@ PinyinState PinyinEngine::decode(const QString &letters, const QList<int> &choic
     }
     state.spelling += spelled.mid(syllables > 0 ? starts[syllables] : 0); // undecodable rest
 
+    state.fixed = chosen;
     const size_t fixedLength = ime_pinyin::im_get_fixed_len();
-    if (fixedLength > 0 && syllables > 0 && fixedLength >= syllables) {
-        state.fixed = candidate(0); // the whole sentence once every syllable is chosen
-        state.complete = true;
+    if (!chosen.isEmpty() && syllables > 0 && fixedLength >= syllables) {
+        state.complete = true; // every syllable chosen: `fixed` is the text to commit
         return state;
     }
-    if (fixedLength > 0) {
-        // Candidate 0 is the whole sentence, beginning with the fixed part.
-        state.fixed = candidate(0).left(qsizetype(fixedLength));
-    }
-    for (size_t i = 0; i < count && state.candidates.size() < limit; ++i) {
-        const QString c = candidate(i);
-        if (!c.isEmpty())
-            state.candidates.append(fixedLength > 0 && i == 0 ? c.mid(qsizetype(fixedLength)) : c);
-    }
+    for (const auto &c : shownCandidates(count, fixedLength, limit))
+        state.candidates.append(c.second);
     return state;
 }
 

@@ -129,6 +129,31 @@ private slots:
         QCOMPARE(stale.candidates, whole.candidates);
     }
 
+    // For some runs of initials the decoder has no whole sentence, so its candidate 0
+    // is empty and the bar starts at its candidate 1; after choices it may not spell
+    // out its own fixed part either. Taking the first word shown must give that word,
+    // and the finished text must be what was chosen (it was an empty commit).
+    void pinyinChoiceWhereTheDecoderHasNoSentence()
+    {
+        PinyinEngine engine;
+        QString error;
+        QVERIFY2(engine.open(PinyinEngine::defaultDictionaryPath(), &error), qPrintable(error));
+        const QString letters = QStringLiteral("btltqyx");
+        QList<int> choices;
+        QString expected;
+        PinyinState s = engine.decode(letters, choices, 20);
+        for (int step = 0; step < letters.size() && !s.complete; ++step) {
+            QVERIFY2(!s.candidates.isEmpty(), qPrintable(s.spelling));
+            expected += s.candidates.first();
+            choices.append(0);
+            s = engine.decode(letters, choices, 20);
+            QCOMPARE(s.fixed, expected);
+        }
+        QVERIFY(s.complete);
+        QCOMPARE(s.fixed.size(), letters.size()); // one character per initial
+        QCOMPARE(s.fixed.left(2), QStringLiteral("不同")); // the first word shown
+    }
+
     void pinyinGarbageAndEmpty()
     {
         PinyinEngine engine;
