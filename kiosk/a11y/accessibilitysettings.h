@@ -51,7 +51,8 @@ public:
     int textStep() const { return m_textStep; }
     void setTextStep(int step);
     int textSteps() const { return 4; }
-    bool largeText() const { return m_textStep > 0; }
+    // Text is larger than the normal size, by a step or by display/text_scale.
+    bool largeText() const { return textScale() > 1.0; }
 
     // 1.0 at step 0; each step +25 %; elderly mode starts at least at step 2 (≥ 18 pt
     // body text on the kiosk's 24 px body size, labels ≥ 30 pt).

@@ -257,6 +257,24 @@ private slots:
         a.resetToDefaults();
         QVERIFY(!a.elderlyMode() && !a.highContrast());
         QCOMPARE(a.textScale(), 1.0);
+        QVERIFY(!a.largeText());
+    }
+
+    // display/text_scale = 2.0 makes every text large before any choice: the 大字
+    // button says so with its ✓ (it showed none), and a step up is still larger.
+    void configuredLargeScaleCountsAsLargeText()
+    {
+        AccessibilitySettings::Defaults d;
+        d.baseScale = 2.0;
+        AccessibilitySettings a(d, nullptr);
+        QCOMPARE(a.textStep(), 0);
+        QVERIFY(a.largeText());
+        const double before = a.textScale();
+        a.toggleLargeText();
+        QVERIFY(a.textScale() > before);
+        d.baseScale = 0.9; // a smaller screen font is not 大字 either
+        AccessibilitySettings small(d, nullptr);
+        QVERIFY(!small.largeText());
     }
 
     void searchGroupsResultsAndLogsQueries()
