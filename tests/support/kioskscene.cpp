@@ -247,6 +247,20 @@ void KioskScene::scrollToTop()
         scrollTo(f, Qt::Vertical, -1e9);
 }
 
+bool KioskScene::pageDown()
+{
+    QQuickItem *f = mainFlickable();
+    if (!f)
+        return false;
+    const qreal before = f->property("contentY").toReal();
+    const qreal last = f->property("originY").toReal() + f->property("contentHeight").toReal() - f->height() +
+                       f->property("bottomMargin").toReal();
+    if (before >= last - 1)
+        return false;
+    f->setProperty("contentY", std::min(before + f->height() * 0.85, last));
+    return true;
+}
+
 void KioskScene::reveal(QQuickItem *item)
 {
     // Innermost first: scrolling an outer Flickable does not move the item in an inner one.

@@ -68,6 +68,9 @@ public:
     // scrolling (never past the ends of the content); does nothing if it is in view.
     void reveal(QQuickItem *item);
     void scrollToTop(); // the current screen
+    // Scrolls the current screen down by most of a screenful, keeping a strip of what
+    // was shown; false when it was already at its end (or does not scroll).
+    bool pageDown();
 
     // Taps the item with this objectName with a finger: waits (up to timeoutMs) for
     // it to be there and enabled, scrolls it into view, waits until it has stopped

@@ -1,0 +1,40 @@
+// LayoutAudit: what a resident would see broken on the screen as it is rendered now,
+// found by walking the live Qt Quick scene rather than by looking at pixels:
+// - a text cut short ("…" or lines dropped) that does not say it may be
+//   (a Text with `property bool mayTruncate: true`: a query elided at its start,
+//   a snippet of a result);
+// - a text whose lines run out of its own box, or out of the box it sits in;
+// - two visible texts or controls on top of each other;
+// - a control (button, toggle) smaller than the mode's minimum touch target;
+// - a label wrapped inside a word: a Latin word broken between two letters, or a short
+//   Chinese label (up to 8 characters, no punctuation: 事项类型, 所在区县) on more than one
+//   line — Chinese has no spaces, and such a label is one word to its reader.
+// Only what is on screen counts: parts scrolled or clipped out of view are left out,
+// so a page is audited by scrolling it through.
+#pragma once
+
+#include <QList>
+#include <QQuickWindow>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+namespace testsupport {
+
+struct LayoutProblem {
+    enum Kind { Truncated, Spills, Overlap, SmallTarget, WordBroken };
+    Kind kind;
+    QString what;  // the items concerned, with their texts
+    QRectF where;  // in scene coordinates, for the screenshot
+    QString toString() const;
+};
+
+class LayoutAudit
+{
+public:
+    // minimumTarget: the touch-target minimum of the mode in pixels.
+    static QList<LayoutProblem> audit(QQuickWindow *window, int minimumTarget);
+    static QString kindName(LayoutProblem::Kind kind);
+};
+
+} // namespace testsupport
