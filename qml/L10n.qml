@@ -39,4 +39,5 @@ QtObject {
     function iconLabel(icon, label) { const r = Texts.revision; return Texts.iconLabel(icon, label) }
     function toggled(label, on) { const r = Texts.revision; return Texts.toggled(label, on) }
     function typing(typed) { const r = Texts.revision; return Texts.typing(typed) }
+    function address(url) { return Texts.address(url || "") }
 }

@@ -86,6 +86,7 @@ public:
     Q_INVOKABLE QString iconLabel(const QString &icon, const QString &label) const;
     Q_INVOKABLE QString toggled(const QString &label, bool on) const { return m_format.toggled(label, on); }
     Q_INVOKABLE QString typing(const QString &typed) const { return m_format.typing(typed); }
+    Q_INVOKABLE QString address(const QString &url) const { return TextFormat::address(url); }
 
 signals:
     void languageChanged();

@@ -233,6 +233,20 @@ QString TextFormat::typing(const QString &typed) const
     return compose(pattern(QStringLiteral("format.caret")), {{QStringLiteral("text"), typed}});
 }
 
+QString TextFormat::address(const QString &url)
+{
+    static const QString separators = QStringLiteral("/.-?&=_");
+    QString out;
+    out.reserve(url.size() + url.size() / 4);
+    for (qsizetype i = 0; i < url.size(); ++i) {
+        out += url[i];
+        const bool runEnds = i + 1 < url.size() && !separators.contains(url[i + 1]);
+        if (separators.contains(url[i]) && runEnds)
+            out += QChar(0x200B);
+    }
+    return out;
+}
+
 QString TextFormat::lines(const QStringList &lines) const
 {
     return nonEmpty(lines).join(u'\n');

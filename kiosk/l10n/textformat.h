@@ -52,6 +52,9 @@ public:
     QString toggled(const QString &label, bool on) const;
     // What has been typed, with the caret after it.
     QString typing(const QString &typed) const;
+    // A web address that may wrap after its separators (/ . - ? & = _), never inside a
+    // name: a zero-width break after each run of them. The same address otherwise.
+    static QString address(const QString &url);
     // Several lines, one under the other; empty ones dropped.
     QString lines(const QStringList &lines) const;
 

@@ -28,6 +28,7 @@ ListView {
             font.pixelSize: Theme.heroSize
             font.bold: true
             color: Theme.text
+            wrapMode: Text.Wrap
             Accessible.role: Accessible.Heading
             Accessible.name: text
         }

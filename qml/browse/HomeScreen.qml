@@ -13,6 +13,11 @@ Flickable {
 
     HomeViewModel { id: home }
 
+    // As many tiles a row as leave a title word room at the current text size (three
+    // at most; two in elderly mode), so titles wrap between words and summaries whole.
+    readonly property int wallColumns: Math.max(1, Math.min(Accessibility.elderlyMode ? 2 : 3,
+                                                            Math.floor((width - 48) / (300 * Theme.scale))))
+
     component StageTile: Rectangle {
         id: tile
         property var stage
@@ -48,8 +53,6 @@ Flickable {
                 color: Theme.mutedText
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
             }
         }
         TapHandler { id: tap; onTapped: Navigator.open("stage", { id: tile.stage.itemId }) }
@@ -108,7 +111,7 @@ Flickable {
             id: personWall
             visible: home.personStages.length > 0
             width: parent.width
-            columns: Accessibility.elderlyMode ? 2 : 3
+            columns: screen.wallColumns
             spacing: 14
             Repeater {
                 model: home.personStages
@@ -128,7 +131,7 @@ Flickable {
             id: businessWall
             visible: home.businessStages.length > 0
             width: parent.width
-            columns: Accessibility.elderlyMode ? 2 : 3
+            columns: screen.wallColumns
             spacing: 14
             Repeater {
                 model: home.businessStages
@@ -150,7 +153,7 @@ Flickable {
                 KButton {
                     objectName: "entry_" + modelData.id
                     width: (entries.width - entries.spacing) / 2
-                    implicitHeight: Theme.target * 1.5
+                    implicitHeight: Math.max(Theme.target * 1.5, contentItem.implicitHeight + 24)
                     text: L10n.lines([L10n.text(modelData.labelKey), modelData.available ? "" : L10n.text("home.coming")])
                     description: modelData.available ? "" : L10n.text("home.coming")
                     onClicked: Navigator.open(modelData.screen, modelData.params)

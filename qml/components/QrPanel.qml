@@ -40,10 +40,10 @@ Column {
     Text {
         width: 280
         visible: text.length > 0
-        text: panel.detail
+        text: L10n.address(panel.detail)
         font.pixelSize: Theme.smallSize
         color: Theme.mutedText
-        wrapMode: Text.WrapAnywhere
+        wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter
     }
 }

@@ -33,8 +33,8 @@ Column {
                     spacing: Theme.gap
                     Rectangle {
                         Layout.alignment: Qt.AlignTop
-                        width: Math.round(52 * Theme.scale)
-                        height: width
+                        Layout.preferredWidth: Math.round(52 * Theme.scale)
+                        Layout.preferredHeight: Layout.preferredWidth
                         radius: width / 2
                         color: Theme.primary
                         Text {

@@ -26,6 +26,10 @@ Column {
     readonly property var letterRows: ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
     readonly property var digitRows: ["1234567890", "，。、？！：；（）-", "@#%/."]
     readonly property real keyWidth: Math.min(130, (width - 9 * spacing) / 10)
+    // Keys keep their size at every text step (the keyboard must leave room for the
+    // results); their labels grow only as far as a key holds them.
+    readonly property int keyFontSize: Math.min(Theme.labelSize, Math.round(Theme.target * 0.55))
+    readonly property int modeFontSize: Math.min(Theme.labelSize, Math.round(Theme.target * 0.42))
 
     function isField(item) {
         return item && (typeof item.commitText === "function" ||
@@ -128,6 +132,7 @@ Column {
                 objectName: "mode_" + modelData
                 width: keyboard.keyWidth * 1.6
                 height: Theme.target
+                fontSize: keyboard.modeFontSize
                 text: L10n.text(`ime.mode.${modelData}`)
                 selected: keyboard.mode === modelData
                 focusPolicy: Qt.TabFocus
@@ -182,7 +187,7 @@ Column {
                     width: keyboard.keyWidth
                     implicitHeight: Theme.target
                     text: modelData
-                    fontSize: Theme.labelSize
+                    fontSize: keyboard.keyFontSize
                     focusPolicy: Qt.TabFocus
                     onClicked: keyboard.typeKey(modelData)
                 }

@@ -62,6 +62,7 @@ Rectangle {
             wrapMode: Text.Wrap
             maximumLineCount: 3
             elide: Text.ElideRight
+            property bool mayTruncate: true // a snippet: the item holds the whole text
         }
     }
     TapHandler { id: tap; onTapped: row.activated() }

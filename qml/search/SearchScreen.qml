@@ -48,6 +48,7 @@ Item {
             color: search.query.length > 0 ? Theme.text : Theme.mutedText
             font.pixelSize: Theme.titleSize
             elide: Text.ElideLeft
+            property bool mayTruncate: true // a long query shows its end, where typing goes on
         }
     }
 

@@ -89,6 +89,17 @@ private slots:
         QCOMPARE(demo("zh-Hans").lines({"a", "", "b"}), QStringLiteral("a\nb"));
     }
 
+    // An address under a QR code wraps after its separators, not inside a name
+    // (https://zwfw.exa|mple… at large text).
+    void addressesWrapAtSeparators()
+    {
+        const QChar zw(0x200B);
+        QCOMPARE(TextFormat::address(QStringLiteral("https://zwfw.example.gov.cn/item/birth-cert")),
+                 QStringLiteral("https://%1zwfw.%1example.%1gov.%1cn/%1item/%1birth-%1cert").arg(zw));
+        QCOMPARE(TextFormat::address(QStringLiteral("a.b/")), QStringLiteral("a.%1b/").arg(zw));
+        QCOMPARE(TextFormat::address(QString()), QString());
+    }
+
     void icons()
     {
         const TextFormat zh = demo("zh-Hans"), ug = demo("ug");
