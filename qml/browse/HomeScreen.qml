@@ -16,7 +16,7 @@ Flickable {
     // As many tiles a row as leave a title word room at the current text size (three
     // at most; two in elderly mode), so titles wrap between words and summaries whole.
     readonly property int wallColumns: Math.max(1, Math.min(Accessibility.elderlyMode ? 2 : 3,
-                                                            Math.floor((width - 48) / (300 * Theme.scale))))
+                                                            Math.floor((width - 48) / (280 * Theme.scale))))
 
     component StageTile: Rectangle {
         id: tile
