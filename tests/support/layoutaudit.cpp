@@ -113,7 +113,10 @@ bool brokenInsideAWord(QQuickItem *t, QString *where)
             continue;
         const bool latinWord = before.isLetterOrNumber() && after.isLetterOrNumber() && !isHan(before) &&
                                !isHan(after);
-        if (latinWord || shortLabel) {
+        // A short text of a few words (⌫ 删除, 依申请公开 即将开放) breaks only where a
+        // word ends, which in Chinese is where the Han run ends.
+        const bool shortText = trimmed.size() <= 12 && isHan(before) && isHan(after);
+        if (latinWord || shortLabel || shortText) {
             *where = text.left(p) + u'|' + text.mid(p);
             return true;
         }
@@ -122,7 +125,7 @@ bool brokenInsideAWord(QQuickItem *t, QString *where)
 }
 
 void collect(QQuickItem *item, const QRectF &clip, QList<Box> *boxes, QList<LayoutProblem> *problems,
-             int minimumTarget)
+             int minimumTarget, bool nothingScrolled)
 {
     if (!item->isVisible() || item->opacity() <= 0.01)
         return;
@@ -137,6 +140,16 @@ void collect(QQuickItem *item, const QRectF &clip, QList<Box> *boxes, QList<Layo
             boxes->append({item, inkShown, true});
             if (item->property("truncated").toBool() && !item->property("mayTruncate").toBool())
                 problems->append({LayoutProblem::Truncated, describe(item), inkShown});
+            // Hidden above the top of a list that nobody scrolled (a header that grew
+            // after the list was positioned hides the count of results).
+            for (QQuickItem *p = item->parentItem(); nothingScrolled && p; p = p->parentItem()) {
+                if (p->inherits("QQuickFlickable") && p->clip() && ink.top() < p->mapToScene(QPointF(0, 0)).y() - 1) {
+                    problems->append({LayoutProblem::Truncated,
+                                      describe(item) + QStringLiteral(" is above the top of a list nobody scrolled"),
+                                      inkShown.isEmpty() ? ink : inkShown});
+                    break;
+                }
+            }
             const QRectF own = scene.adjusted(-1.5, -1.5, 1.5, 1.5);
             QQuickItem *parent = item->parentItem();
             const QRectF box = parent && parent->width() > 0 && parent->height() > 0
@@ -168,8 +181,17 @@ void collect(QQuickItem *item, const QRectF &clip, QList<Box> *boxes, QList<Layo
                                   .arg(minimumTarget),
                               shown});
     }
+    if (item->inherits("QQuickFlickable") && !shown.isEmpty()) {
+        const bool vertical = item->property("contentHeight").toReal() > item->height() + 1;
+        const bool sideways = item->property("contentWidth").toReal() > item->width() + 1;
+        if ((vertical && shown.height() < minimumTarget) || (sideways && shown.width() < minimumTarget))
+            problems->append({LayoutProblem::NoRoom,
+                              QStringLiteral("%1 is %2×%3 on screen").arg(describe(item)).arg(shown.width()).arg(
+                                  shown.height()),
+                              shown});
+    }
     for (QQuickItem *child : item->childItems())
-        collect(child, childClip, boxes, problems, minimumTarget);
+        collect(child, childClip, boxes, problems, minimumTarget, nothingScrolled);
 }
 
 } // namespace
@@ -182,6 +204,7 @@ QString LayoutAudit::kindName(LayoutProblem::Kind kind)
     case LayoutProblem::Overlap: return QStringLiteral("overlaps");
     case LayoutProblem::SmallTarget: return QStringLiteral("too small to touch");
     case LayoutProblem::WordBroken: return QStringLiteral("wrapped inside a word");
+    case LayoutProblem::NoRoom: return QStringLiteral("has no room to show its content");
     }
     return {};
 }
@@ -196,12 +219,13 @@ QString LayoutProblem::toString() const
         .arg(int(where.height()));
 }
 
-QList<LayoutProblem> LayoutAudit::audit(QQuickWindow *window, int minimumTarget)
+QList<LayoutProblem> LayoutAudit::audit(QQuickWindow *window, int minimumTarget, bool nothingScrolled)
 {
     QList<Box> boxes;
     QList<LayoutProblem> problems;
     QQuickItem *root = window->contentItem();
-    collect(root, QRectF(0, 0, window->width(), window->height()), &boxes, &problems, minimumTarget);
+    collect(root, QRectF(0, 0, window->width(), window->height()), &boxes, &problems, minimumTarget,
+            nothingScrolled);
     for (qsizetype i = 0; i < boxes.size(); ++i) {
         for (qsizetype j = i + 1; j < boxes.size(); ++j) {
             const Box &a = boxes[i], &b = boxes[j];

@@ -2,13 +2,16 @@
 // found by walking the live Qt Quick scene rather than by looking at pixels:
 // - a text cut short ("…" or lines dropped) that does not say it may be
 //   (a Text with `property bool mayTruncate: true`: a query elided at its start,
-//   a snippet of a result);
+//   a snippet of a result), or hidden above the top of a list nobody scrolled;
 // - a text whose lines run out of its own box, or out of the box it sits in;
 // - two visible texts or controls on top of each other;
 // - a control (button, toggle) smaller than the mode's minimum touch target;
-// - a label wrapped inside a word: a Latin word broken between two letters, or a short
+// - a label wrapped inside a word: a Latin word broken between two letters, a short
 //   Chinese label (up to 8 characters, no punctuation: 事项类型, 所在区县) on more than one
-//   line — Chinese has no spaces, and such a label is one word to its reader.
+//   line, or a short text (up to 12 characters: ⌫ 删除) broken inside a run of Chinese
+//   — Chinese has no spaces, and such a run is one word to its reader.
+// - a scrolling list or page left less than a touch target of height for content
+//   that needs more (the search results under a large keyboard);
 // Only what is on screen counts: parts scrolled or clipped out of view are left out,
 // so a page is audited by scrolling it through.
 #pragma once
@@ -22,7 +25,7 @@
 namespace testsupport {
 
 struct LayoutProblem {
-    enum Kind { Truncated, Spills, Overlap, SmallTarget, WordBroken };
+    enum Kind { Truncated, Spills, Overlap, SmallTarget, WordBroken, NoRoom };
     Kind kind;
     QString what;  // the items concerned, with their texts
     QRectF where;  // in scene coordinates, for the screenshot
@@ -32,8 +35,10 @@ struct LayoutProblem {
 class LayoutAudit
 {
 public:
-    // minimumTarget: the touch-target minimum of the mode in pixels.
-    static QList<LayoutProblem> audit(QQuickWindow *window, int minimumTarget);
+    // minimumTarget: the touch-target minimum of the mode in pixels. nothingScrolled:
+    // the screen is as it opened, so every list must show its start (a list whose
+    // header grew after it was positioned hides its top).
+    static QList<LayoutProblem> audit(QQuickWindow *window, int minimumTarget, bool nothingScrolled = false);
     static QString kindName(LayoutProblem::Kind kind);
 };
 
