@@ -18,7 +18,8 @@ ListView {
     BrowseViewModel { id: browse; section: Navigator.params.section || "" }
 
     model: browse.items
-    header: Column {
+    header: ListHeader {
+        view: screen
         width: screen.width - 48
         spacing: 16
         bottomPadding: 16

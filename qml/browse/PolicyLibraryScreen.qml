@@ -17,7 +17,8 @@ ListView {
     PolicyLibraryViewModel { id: library }
 
     model: library.results
-    header: Column {
+    header: ListHeader {
+        view: screen
         width: screen.width - 48
         spacing: 16
         bottomPadding: 16

@@ -229,7 +229,7 @@ Column {
         spacing: keyboard.spacing
         KButton {
             objectName: "key_clear"
-            width: keyboard.keyWidth * 2
+            width: Math.max(keyboard.keyWidth * 2, implicitWidth) // its label on one line
             text: L10n.text("search.clear")
             fontSize: Theme.bodySize
             focusPolicy: Qt.TabFocus
@@ -237,7 +237,7 @@ Column {
         }
         KButton {
             objectName: "key_space"
-            width: keyboard.keyWidth * 4
+            width: Math.max(keyboard.keyWidth * 4, implicitWidth) // its label on one line
             text: L10n.text("search.space")
             fontSize: Theme.bodySize
             focusPolicy: Qt.TabFocus
@@ -247,7 +247,7 @@ Column {
         }
         KButton {
             objectName: "key_backspace"
-            width: keyboard.keyWidth * 2
+            width: Math.max(keyboard.keyWidth * 2, implicitWidth) // its label on one line
             text: L10n.iconLabel("delete", L10n.text("search.backspace"))
             Accessible.name: L10n.text("search.backspace")
             fontSize: Theme.bodySize

@@ -8,8 +8,17 @@ import Kiosk.Ui
 Item {
     id: screen
     readonly property bool ready: search.hotSearches.length > 0 && !search.loading
+    // A landscape screen puts the keyboard beside the results, not under them: at
+    // large text a keyboard across the bottom left the results a strip.
+    readonly property bool wide: width > height * 1.2
 
     SearchViewModel { id: search }
+    // New results start at their count and first group, not where the last ones were
+    // scrolled to (the header grows once a search has run, which left it half hidden).
+    Connections {
+        target: search
+        function onResultsChanged() { Qt.callLater(results.positionViewAtBeginning) }
+    }
     Component.onCompleted: queryBar.forceActiveFocus()
 
     function openHit(hit) {
@@ -55,7 +64,7 @@ Item {
     Flow {
         id: candidates
         anchors.left: parent.left
-        anchors.right: parent.right
+        anchors.right: screen.wide ? keyboard.left : parent.right
         anchors.top: queryBar.bottom
         anchors.margins: 24
         anchors.topMargin: 12
@@ -84,15 +93,16 @@ Item {
         id: results
         objectName: "searchResults"
         anchors.left: parent.left
-        anchors.right: parent.right
         anchors.top: candidates.bottom
-        anchors.bottom: keyboard.top
+        anchors.right: screen.wide ? keyboard.left : parent.right
+        anchors.bottom: screen.wide ? parent.bottom : keyboard.top
         anchors.margins: 24
         clip: true
         spacing: 12
         boundsBehavior: Flickable.StopAtBounds
         model: search.groups
-        header: Column {
+        header: ListHeader {
+            view: results
             width: results.width
             spacing: 12
             bottomPadding: 12
@@ -179,7 +189,8 @@ Item {
     KioskKeyboard {
         id: keyboard
         objectName: "keyboard"
-        anchors.left: parent.left
+        anchors.left: screen.wide ? undefined : parent.left
+        width: Math.round(parent.width * 0.48) // beside the results; stretched across otherwise
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 24
