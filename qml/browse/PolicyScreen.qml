@@ -25,6 +25,17 @@ DetailPage {
 
     PrintButton { kind: page.kind; itemId: page.item.id || "" }
 
+    // In portrait the interpretation comes after the whole text: a way there at once.
+    KButton {
+        objectName: "jumpToInterpretation"
+        visible: !page.wide && (page.item.interpretations || []).length > 0
+        text: L10n.text("policy.jump_to_interpretation")
+        onClicked: {
+            const top = interpretations.mapToItem(page.contentItem, 0, 0).y - 24
+            page.contentY = Math.max(0, Math.min(top, page.contentHeight - page.height))
+        }
+    }
+
     Rectangle {
         objectName: "repealedBanner"
         visible: page.item.valid === false
@@ -72,6 +83,7 @@ DetailPage {
             RichBody { objectName: "policyBodyText"; html: page.item.bodyHtml || "" }
         }
         Column {
+            id: interpretations
             objectName: "interpretations"
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop

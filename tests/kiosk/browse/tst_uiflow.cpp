@@ -106,6 +106,21 @@ private slots:
         QVERIFY(m_scene.tap("item_p-medins-resident"));
         QVERIFY(m_scene.waitReady("policy"));
         QVERIFY(!m_scene.find("repealedBanner"));
+        if (orientation == QLatin1String("portrait")) {
+            // The interpretation follows the whole text: the button at the top goes there.
+            QQuickItem *interpretations = m_scene.find("interpretations");
+            QVERIFY(interpretations);
+            const auto onScreen = [&] {
+                const qreal y = interpretations->mapToScene({0, 0}).y();
+                return y >= 0 && y < m_scene.window()->height() - 200;
+            };
+            QVERIFY(!onScreen());
+            QVERIFY(m_scene.tap("jumpToInterpretation"));
+            QTRY_VERIFY(onScreen());
+            m_scene.scrollToTop();
+        } else {
+            QVERIFY(!m_scene.find("jumpToInterpretation")); // beside the text already
+        }
         QVERIFY(m_scene.seek("interpretations"));
         QVERIFY(m_scene.seek("interpretations")->childItems().size() > 1);
         QVERIFY(m_scene.shoot("10-policy-with-interpretation"));
