@@ -171,9 +171,11 @@ Rectangle {
                     }
                     Text {
                         objectName: "problemDetailText"
-                        visible: Staff.problem.length > 0
+                        visible: Staff.problem.length > 0 && Staff.problemDetail.length > 0
                         width: parent.width
-                        text: Staff.problemDetail
+                        // The detail is the log's own (English) words, labelled as such
+                        // rather than mixed into the sentence for staff.
+                        text: L10n.labelValue(L10n.text("staff.technical_detail"), Staff.problemDetail)
                         font.pixelSize: Theme.smallSize
                         color: Theme.mutedText
                         wrapMode: Text.Wrap

@@ -11,6 +11,7 @@
 #include "catalogsynccontroller.h"
 #include "catalogupdater.h"
 #include "kioskscene.h"
+#include "localization.h"
 #include "mountwatcher.h"
 #include "navigator.h"
 #include "staffpin.h"
@@ -251,6 +252,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("problemText"), 5000);
         QVERIFY2(m_scene.textOf("problemText").contains(QStringLiteral("安全校验")),
                  qPrintable(m_scene.textOf("problemText")));
+        // The log's English detail is kept, under its own label, not in the sentence.
+        const QString detail = m_scene.textOf("problemDetailText");
+        QVERIFY2(detail.startsWith(m_scene.app()->localization()->text("staff.technical_detail")) &&
+                     detail.size() > m_scene.app()->localization()->text("staff.technical_detail").size() + 2,
+                 qPrintable(detail));
+        QVERIFY(!m_scene.textOf("problemText").contains(staff->problemDetail()));
         QCOMPARE(staff->catalogVersion(), 2);
         QVERIFY(m_scene.shoot("05-status-rejected"));
 
