@@ -2,6 +2,7 @@
 #include "usagelog.h"
 
 #include <QRegularExpression>
+#include <utility>
 
 namespace kiosk {
 
@@ -43,11 +44,21 @@ void SearchViewModel::setQuery(const QString &q)
     if (q == m_query)
         return;
     m_query = q.left(64);
+    m_limit = kPage; // a new query starts at its first page
     emit queryChanged();
     m_debounce.start();
 }
 
 void SearchViewModel::append(const QString &text) { setQuery(m_query + text); }
+
+void SearchViewModel::showMore()
+{
+    if (!m_more || m_debounce.isActive())
+        return;
+    m_limit += kPage;
+    m_extending = true;
+    runSearch();
+}
 
 void SearchViewModel::backspace()
 {
@@ -89,22 +100,28 @@ void SearchViewModel::runSearch()
     const QString query = m_query.trimmed();
     const QString lang = language();
     const QString latin = trailingLatin(query);
+    const int limit = m_limit;
+    const bool extending = std::exchange(m_extending, false);
     fetch(
-        [query, lang, latin](const content::CatalogStore &s) {
+        [query, lang, latin, limit](const content::CatalogStore &s) {
             SearchData d;
             d.hot = s.hotSearches();
             if (!query.isEmpty())
-                d.results = s.search(query, lang, 60);
+                d.results = s.search(query, lang, limit + 1); // one more: are there more?
             if (!latin.isEmpty())
                 d.candidates = s.pinyinCandidates(latin, 8);
             if (!query.isEmpty() && d.results.hits.isEmpty())
                 d.stages = s.stages(QStringLiteral("person"), lang);
             return d;
         },
-        [this, query](const SearchData &d) {
+        [this, query, limit, extending](SearchData d) {
             // The previous query was left without opening a result.
             if (!m_pendingQuery.isEmpty() && !query.startsWith(m_pendingQuery))
                 logPending(false);
+            m_more = d.results.hits.size() > limit;
+            if (m_more)
+                d.results.hits.resize(limit);
+            m_extended = extending;
             m_groups.clear();
             QHash<QString, QVariantList> byKind;
             for (const content::SearchHit &h : d.results.hits)

@@ -20,7 +20,11 @@ class SearchViewModel : public CatalogViewModel
     QML_ELEMENT
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(QVariantList groups READ groups NOTIFY resultsChanged)
-    Q_PROPERTY(int total READ total NOTIFY resultsChanged)
+    Q_PROPERTY(int total READ total NOTIFY resultsChanged)  // results shown
+    // More results than shown exist: the count reads "more than", and showMore() pages on.
+    Q_PROPERTY(bool more READ more NOTIFY resultsChanged)
+    // The results came from showMore(): the list keeps its place.
+    Q_PROPERTY(bool extended READ extended NOTIFY resultsChanged)
     Q_PROPERTY(bool relaxed READ relaxed NOTIFY resultsChanged)
     Q_PROPERTY(QStringList candidates READ candidates NOTIFY resultsChanged)
     Q_PROPERTY(QStringList triedTerms READ triedTerms NOTIFY resultsChanged)
@@ -37,6 +41,8 @@ public:
     QVariantList groups() const { return m_groups; }
     int total() const { return m_total; }
     bool relaxed() const { return m_relaxed; }
+    bool more() const { return m_more; }
+    bool extended() const { return m_extended; }
     QStringList candidates() const { return m_candidates; }
     QStringList triedTerms() const { return m_tried; }
     QStringList hotSearches() const { return m_hot; }
@@ -50,8 +56,11 @@ public:
     Q_INVOKABLE void pickCandidate(const QString &word);
     // The resident opened a result: counted, then navigates.
     Q_INVOKABLE void opened(const QString &itemId);
+    // The next page of results for the same query (kPage more).
+    Q_INVOKABLE void showMore();
 
     static constexpr int kDebounceMs = 250;
+    static constexpr int kPage = 60;
 
 signals:
     void queryChanged();
@@ -70,6 +79,10 @@ private:
     QVariantList m_groups, m_stages;
     QStringList m_candidates, m_tried, m_hot;
     int m_total = 0;
+    int m_limit = kPage;
+    bool m_more = false;
+    bool m_extended = false;
+    bool m_extending = false;
     bool m_relaxed = false;
     bool m_searched = false;
     QString m_pendingQuery; // last query shown, not yet written to the usage log

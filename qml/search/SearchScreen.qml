@@ -17,7 +17,7 @@ Item {
     // scrolled to (the header grows once a search has run, which left it half hidden).
     Connections {
         target: search
-        function onResultsChanged() { Qt.callLater(results.positionViewAtBeginning) }
+        function onResultsChanged() { if (!search.extended) Qt.callLater(results.positionViewAtBeginning) }
     }
     Component.onCompleted: queryBar.forceActiveFocus()
 
@@ -114,7 +114,7 @@ Item {
             Text {
                 objectName: "searchCount"
                 visible: search.searched && search.total > 0
-                text: L10n.fill("search.count", search.total)
+                text: L10n.fill(search.more ? "search.count_more" : "search.count", search.total)
                 font.pixelSize: Theme.labelSize
                 font.bold: true
                 color: Theme.primary
@@ -169,6 +169,19 @@ Item {
                         }
                     }
                 }
+            }
+        }
+        footer: Item {
+            width: results.width
+            height: moreButton.visible ? moreButton.height + 24 : 0
+            KButton {
+                id: moreButton
+                objectName: "searchMore"
+                anchors.horizontalCenter: parent.horizontalCenter
+                y: 12
+                visible: search.more
+                text: L10n.text("search.show_more")
+                onClicked: search.showMore()
             }
         }
         delegate: Column {

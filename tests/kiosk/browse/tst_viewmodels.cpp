@@ -17,6 +17,7 @@
 #include "testsupport.h"
 
 #include <QSignalSpy>
+#include <QSet>
 #include <QtTest>
 
 using namespace kiosk;
@@ -275,6 +276,44 @@ private slots:
         d.baseScale = 0.9; // a smaller screen font is not 大字 either
         AccessibilitySettings small(d, nullptr);
         QVERIFY(!small.largeText());
+    }
+
+    // More than a page of results: the count says "more than 60" (it said 60 when
+    // there were 77), and the resident can page on to every one of them.
+    void searchPagesPastTheFirstPage()
+    {
+        SearchViewModel vm;
+        QTRY_VERIFY(!vm.hotSearches().isEmpty());
+        vm.setQuery("yibao");
+        QTRY_VERIFY_WITH_TIMEOUT(vm.searched() && !vm.loading(), 3000);
+        QCOMPARE(vm.total(), SearchViewModel::kPage);
+        QVERIFY(vm.more());
+        QVERIFY(!vm.extended());
+        const auto ids = [&vm] {
+            QStringList out;
+            for (const QVariant &g : vm.groups())
+                for (const QVariant &h : g.toMap().value("items").toList())
+                    out << h.toMap().value("itemId").toString();
+            return out;
+        };
+        const QStringList first = ids();
+        QCOMPARE(first.size(), SearchViewModel::kPage);
+        vm.showMore();
+        QTRY_VERIFY_WITH_TIMEOUT(vm.total() > SearchViewModel::kPage && !vm.loading(), 3000);
+        QVERIFY(vm.extended());
+        const QStringList both = ids();
+        QCOMPARE(both.size(), vm.total());
+        QCOMPARE(QSet<QString>(both.begin(), both.end()).size(), both.size()); // no repeats
+        for (const QString &id : first)
+            QVERIFY2(both.contains(id), qPrintable(id)); // the first page is still there
+        while (vm.more()) {
+            const int before = vm.total();
+            vm.showMore();
+            QTRY_VERIFY_WITH_TIMEOUT(vm.total() > before && !vm.loading(), 3000);
+        }
+        // A new query starts again at its first page.
+        vm.setQuery("yiba");
+        QTRY_VERIFY_WITH_TIMEOUT(!vm.extended() && vm.total() <= SearchViewModel::kPage && !vm.loading(), 3000);
     }
 
     void searchGroupsResultsAndLogsQueries()
