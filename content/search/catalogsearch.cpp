@@ -55,7 +55,7 @@ QString quoted(const QString &term)
     return '"' + t + '"';
 }
 
-QStringList synonymsOf(sqlite3 *db, const QString &term)
+QStringList directSynonymsOf(sqlite3 *db, const QString &term)
 {
     QStringList out;
     Statement s = prepare(db, "SELECT DISTINCT b.term FROM synonyms a JOIN synonyms b ON "
@@ -63,6 +63,19 @@ QStringList synonymsOf(sqlite3 *db, const QString &term)
     s.bind(1, term);
     while (s.step())
         out << s.text(0);
+    return out;
+}
+
+// A term's synonyms and theirs: an everyday word (办执照) joins its catalog term
+// (营业执照) in a group of two, and that term brings its own group (企业设立登记).
+QStringList synonymsOf(sqlite3 *db, const QString &term)
+{
+    QStringList out = directSynonymsOf(db, term);
+    const QStringList direct = out;
+    for (const QString &d : direct)
+        for (const QString &t : directSynonymsOf(db, d))
+            if (t != term && !out.contains(t))
+                out << t;
     return out;
 }
 
@@ -330,6 +343,22 @@ bool capped(const QList<qint64> &rowids)
     return rowids.size() >= kRankCap;
 }
 
+// An item whose editors gave a searched term as one of its keywords, whole (个体户 for
+// 个体工商户登记), is about that term; one whose keyword only contains it (个体户注销)
+// is not. bm25 cannot tell them apart, so the whole keyword adds this much.
+constexpr double kWholeKeyword = 5.0;
+
+bool hasWholeKeyword(const QString &keywords, const QStringList &terms)
+{
+    for (const QString &k : keywords.split(u' ', Qt::SkipEmptyParts)) {
+        const QString folded = foldForSearch(k);
+        for (const QString &t : terms)
+            if (folded == t)
+                return true;
+    }
+    return false;
+}
+
 // Titles and keywords: small doclists, ranked by bm25 (title ≫ keywords) unless the
 // query is too broad for that.
 void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, int limit,
@@ -338,12 +367,14 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
     const QList<qint64> rowids = probe(
         db, "SELECT rowid FROM search_titles WHERE search_titles MATCH ?1 LIMIT ?2", match);
     if (!capped(rowids)) {
-        Statement s = prepare(db, "SELECT item_id, rowid, bm25(search_titles, 10.0, 3.0) AS r "
-                                  "FROM search_titles WHERE search_titles MATCH ?1 ORDER BY r "
-                                  "LIMIT 400");
+        Statement s = prepare(db, "SELECT item_id, rowid, bm25(search_titles, 10.0, 3.0) AS r, "
+                                  "keywords FROM search_titles WHERE search_titles MATCH ?1 "
+                                  "ORDER BY r LIMIT 400");
         s.bind(1, match);
         while (s.step())
-            keepBest(best, s.text(0), {0, s.integer(1), 100.0 - s.real(2)});
+            keepBest(best, s.text(0),
+                     {0, s.integer(1),
+                      100.0 - s.real(2) + (hasWholeKeyword(s.text(3), terms) ? kWholeKeyword : 0.0)});
         return;
     }
     // Broad: a match in the title outranks one in the keywords only, shorter titles
@@ -357,7 +388,7 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
         QString itemId;
     };
     QList<Scored> scored;
-    Statement s = prepare(db, "SELECT item_id, rowid, title FROM search_titles WHERE "
+    Statement s = prepare(db, "SELECT item_id, rowid, title, keywords FROM search_titles WHERE "
                               "search_titles MATCH ?1 LIMIT ?2");
     s.bind(1, match).bind(2, kRankCap);
     for (int i = 0; s.step(); ++i) {
@@ -365,8 +396,8 @@ void matchTitles(sqlite3 *db, const QString &match, const QStringList &terms, in
         bool inTitle = false;
         for (const QString &term : terms)
             inTitle = inTitle || t.contains(term, Qt::CaseInsensitive);
-        scored.append({(inTitle ? 112.0 : 104.0) - 0.1 * double(std::min<qsizetype>(t.size(), 60)) -
-                           0.001 * i,
+        scored.append({(inTitle ? 112.0 : 104.0) + (hasWholeKeyword(s.text(3), terms) ? kWholeKeyword : 0.0) -
+                           0.1 * double(std::min<qsizetype>(t.size(), 60)) - 0.001 * i,
                        s.integer(1), s.text(0)});
     }
     std::sort(scored.begin(), scored.end(),
@@ -504,8 +535,11 @@ SearchResults searchCatalog(sqlite3 *db, const QString &rawQuery, const QString 
         QStringList alternatives{part};
         alternatives += synonymsOf(db, part);
         if (isLatinOnly(part) && part.size() >= 2) {
-            // Few readings: every extra word dilutes the ranking of the likely one.
-            const QStringList words = pinyinCandidates(db, part, part.size() <= 3 ? 2 : 4);
+            // Few readings: every extra word dilutes the ranking of the likely one. Two
+            // letters are read one way only, the catalog's most used (yb: 医保, not also
+            // 一般注销); the keyboard offers the other words to pick.
+            const int readings = part.size() <= 2 ? 1 : part.size() <= 3 ? 2 : 4;
+            const QStringList words = pinyinCandidates(db, part, readings);
             results.pinyinWords += words;
             for (const QString &w : words)
                 alternatives += QStringList{w} + synonymsOf(db, w);
