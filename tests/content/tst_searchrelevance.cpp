@@ -81,7 +81,7 @@ private slots:
         const double score = double(found) / double(cases.size());
         for (const QString &m : misses)
             qInfo().noquote() << "miss:" << m;
-        qInfo("relevance: %d of %lld in the first three (%.1f %)", found, cases.size(), 100.0 * score);
+        qInfo("relevance: %d of %lld in the first three (%.1f %%)", found, cases.size(), 100.0 * score);
 
         if (const QByteArray doc = qgetenv("KIOSK_PERFORMANCE_DOC"); !doc.isEmpty()) {
             QString section = QStringLiteral(
