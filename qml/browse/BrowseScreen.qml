@@ -24,6 +24,7 @@ ListView {
         spacing: 16
         bottomPadding: 16
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             width: parent.width
             text: L10n.text(Navigator.params.label || "")
             font.pixelSize: Theme.heroSize
@@ -40,6 +41,7 @@ ListView {
             onPicked: (v) => browse.filter = v
         }
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             width: parent.width
             text: L10n.fill("common.count", browse.items.count)
             font.pixelSize: Theme.labelSize

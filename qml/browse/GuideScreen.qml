@@ -11,6 +11,7 @@ DetailPage {
     kind: "guide"
 
     Text {
+        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
         objectName: "guideTitle"
         width: parent.width
         text: page.item.title || ""

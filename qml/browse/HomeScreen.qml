@@ -66,6 +66,7 @@ Flickable {
         spacing: 24
 
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             width: parent.width
             text: L10n.text("app.title")
             font.pixelSize: Theme.heroSize
@@ -76,6 +77,7 @@ Flickable {
             Accessible.name: text
         }
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             width: parent.width
             visible: (Catalog.meta.demo === "true") && text.length > 0
             text: L10n.text("app.demo_notice")

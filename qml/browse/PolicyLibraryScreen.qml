@@ -23,6 +23,7 @@ ListView {
         spacing: 16
         bottomPadding: 16
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             width: parent.width
             text: L10n.text("home.policies")
             font.pixelSize: Theme.heroSize
@@ -60,6 +61,7 @@ ListView {
             onPicked: (v) => library.agency = v
         }
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             objectName: "policyCount"
             width: parent.width
             text: L10n.fill("common.count", library.results.count)

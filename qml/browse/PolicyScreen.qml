@@ -12,6 +12,7 @@ DetailPage {
     readonly property bool wide: width > 1400
 
     Text {
+        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
         objectName: "policyTitle"
         width: parent.width
         text: page.item.title || ""

@@ -22,6 +22,7 @@ ListView {
         spacing: 16
         bottomPadding: 16
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             width: parent.width
             text: stage.title
             font.pixelSize: Theme.heroSize

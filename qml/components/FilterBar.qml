@@ -15,6 +15,7 @@ Column {
     visible: values.length > 0
 
     Text {
+        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
         text: bar.label
         visible: text.length > 0
         font.pixelSize: Theme.bodySize

@@ -41,6 +41,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 4
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 width: parent.width
                 text: row.title
                 font.pixelSize: Theme.labelSize
@@ -50,6 +51,7 @@ Rectangle {
                 lineHeight: 1.3
             }
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 width: parent.width
                 visible: text.length > 0
                 text: row.subtitle
@@ -76,6 +78,7 @@ Rectangle {
             }
         }
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             text: "›"
             font.pixelSize: Theme.titleSize
             color: Theme.mutedText

@@ -79,6 +79,7 @@ Column {
                 }
             }
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 visible: index < flow.steps.length - 1
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: "▼"

@@ -25,6 +25,7 @@ Rectangle {
         anchors.margins: 16
         spacing: 24
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             id: cardText
             objectName: "idCardText"
             width: parent.width - clearButton.width - parent.spacing

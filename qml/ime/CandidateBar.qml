@@ -33,6 +33,7 @@ Item {
     }
 
     Text {
+        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
         id: composingText
         objectName: "imeComposing"
         anchors.left: parent.left

@@ -145,6 +145,7 @@ Column {
             }
         }
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             height: Theme.target
             verticalAlignment: Text.AlignVCenter
             visible: (keyboard.mode === "pinyin" && !pinyin.available) ||

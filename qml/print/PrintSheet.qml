@@ -35,6 +35,7 @@ Rectangle {
             anchors.margins: 32
             spacing: 12
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 width: parent.width
                 text: L10n.labelValue(L10n.text("print.preview_title"), Printing.previewTitle)
                 font.pixelSize: Theme.titleSize
@@ -45,6 +46,7 @@ Rectangle {
                 Accessible.name: text
             }
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 objectName: "printMessage"
                 width: parent.width
                 text: Printing.message
@@ -65,6 +67,7 @@ Rectangle {
                 caption: L10n.text("common.scan_to_phone")
             }
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 width: parent.width
                 text: sheet.visible ? L10n.fill("print.session_pages", Printing.pagesPrinted, Printing.sessionPageLimit) : ""
                 font.pixelSize: Theme.smallSize

@@ -25,6 +25,7 @@ Rectangle {
         width: parent.width - 48
         spacing: 24
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             objectName: "scanNoticeText"
             width: parent.width - closeButton.width - parent.spacing
             anchors.verticalCenter: parent.verticalCenter

@@ -29,6 +29,7 @@ Rectangle {
         RowLayout {
             width: parent.width
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 Layout.fillWidth: true
                 text: row.hit.titleHtml
                 textFormat: Text.StyledText
@@ -37,6 +38,7 @@ Rectangle {
                 wrapMode: Text.Wrap
             }
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 visible: row.hit.repealed
                 text: L10n.text("policy.repealed")
                 color: Theme.warning
@@ -45,6 +47,7 @@ Rectangle {
             }
         }
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             width: parent.width
             visible: row.hit.sectionHeading.length > 0
             text: L10n.fill("search.section", row.hit.sectionHeading)
@@ -53,6 +56,7 @@ Rectangle {
             wrapMode: Text.Wrap
         }
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             width: parent.width
             visible: text.length > 0
             text: row.hit.snippetHtml

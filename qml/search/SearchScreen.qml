@@ -47,6 +47,7 @@ Item {
         function clearText() { search.clear() }
         TapHandler { onTapped: queryBar.forceActiveFocus() }
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             id: queryText
             objectName: "searchQuery"
             anchors.left: parent.left
@@ -72,6 +73,7 @@ Item {
         visible: search.candidates.length > 0
         height: visible ? implicitHeight : 0
         Text {
+            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             text: L10n.text("search.candidates")
             font.pixelSize: Theme.bodySize
             color: Theme.mutedText
@@ -112,6 +114,7 @@ Item {
                 color: Theme.mutedText
             }
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 objectName: "searchCount"
                 visible: search.searched && search.total > 0
                 text: L10n.fill(search.more ? "search.count_more" : "search.count", search.total)

@@ -30,6 +30,7 @@ Rectangle {
             spacing: Theme.gap * 2
 
             Text {
+                horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                 text: L10n.text("staff.title")
                 font.pixelSize: Theme.heroSize
                 font.bold: true
@@ -45,6 +46,7 @@ Rectangle {
                 width: parent.width
                 spacing: Theme.gap
                 Text {
+                    horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                     width: parent.width
                     text: Staff.stage === Staff.Checking ? L10n.text("staff.pin_checking") : L10n.text("staff.pin_prompt")
                     font.pixelSize: Theme.titleSize
@@ -54,6 +56,7 @@ Rectangle {
                     Accessible.name: text
                 }
                 Text {
+                    horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                     objectName: "pinDots"
                     text: staff.pin.length > 0 ? "●".repeat(staff.pin.length) : " "
                     font.pixelSize: Theme.heroSize
@@ -62,6 +65,7 @@ Rectangle {
                     Accessible.name: L10n.fill("staff.pin_entered", staff.pin.length)
                 }
                 Text {
+                    horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                     objectName: "pinProblem"
                     visible: Staff.pinProblem.length > 0
                     width: parent.width
@@ -109,6 +113,7 @@ Rectangle {
                 Card {
                     title: L10n.text("staff.catalog")
                     Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                         objectName: "catalogVersionText"
                         width: parent.width
                         text: Staff.catalogVersion > 0
@@ -122,6 +127,7 @@ Rectangle {
                         Accessible.name: text
                     }
                     Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                         objectName: "pendingText"
                         visible: Staff.pendingSwitch
                         width: parent.width
@@ -137,6 +143,7 @@ Rectangle {
                 Card {
                     title: L10n.text("staff.sync")
                     Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                         objectName: "lastSuccessText"
                         width: parent.width
                         text: Staff.lastSuccess.length > 0 ? L10n.fill("staff.last_success", Staff.lastSuccess)
@@ -148,6 +155,7 @@ Rectangle {
                         Accessible.name: text
                     }
                     Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                         objectName: "sourceText"
                         width: parent.width
                         text: Staff.networkEnabled ? L10n.text("staff.network_on") : L10n.text("staff.network_off")
@@ -158,6 +166,7 @@ Rectangle {
                         Accessible.name: text
                     }
                     Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                         objectName: "problemText"
                         visible: Staff.problem.length > 0
                         width: parent.width
@@ -170,6 +179,7 @@ Rectangle {
                         Accessible.name: text
                     }
                     Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                         objectName: "problemDetailText"
                         visible: Staff.problem.length > 0 && Staff.problemDetail.length > 0
                         width: parent.width
@@ -189,6 +199,7 @@ Rectangle {
                     visible: Staff.running
                     title: L10n.titleNote(L10n.text("staff.running"), Staff.phase.length > 0 ? L10n.text(Staff.phase) : "")
                     Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                         objectName: "progressText"
                         width: parent.width
                         text: L10n.fields([L10n.fill("staff.progress_files", Staff.filesDone, Staff.filesTotal),
@@ -223,6 +234,7 @@ Rectangle {
                     Repeater {
                         model: Staff.warnings
                         Text {
+                            horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                             objectName: "warningText"
                             width: parent.width
                             text: L10n.iconLabel("warning", L10n.fill(modelData.key,

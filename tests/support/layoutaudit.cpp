@@ -125,7 +125,7 @@ bool brokenInsideAWord(QQuickItem *t, QString *where)
 }
 
 void collect(QQuickItem *item, const QRectF &clip, QList<Box> *boxes, QList<LayoutProblem> *problems,
-             int minimumTarget, bool nothingScrolled)
+             int minimumTarget, bool nothingScrolled, bool rightToLeft)
 {
     if (!item->isVisible() || item->opacity() <= 0.01)
         return;
@@ -165,6 +165,12 @@ void collect(QQuickItem *item, const QRectF &clip, QList<Box> *boxes, QList<Layo
                                       .arg(item->width())
                                       .arg(item->height()),
                                   ink});
+            const int align = item->property("effectiveHorizontalAlignment").toInt();
+            const qreal room = item->width() - item->property("leftPadding").toReal() -
+                               item->property("rightPadding").toReal() - item->property("contentWidth").toReal();
+            // A rich text body (Chinese prose, its lists) keeps its own direction.
+            if (rightToLeft && (align & Qt::AlignLeft) && room > 8 && item->property("textFormat").toInt() != 1)
+                problems->append({LayoutProblem::Misaligned, describe(item), inkShown});
             QString broken;
             if (brokenInsideAWord(item, &broken))
                 problems->append({LayoutProblem::WordBroken, describe(item) + QStringLiteral(" as ") + broken,
@@ -191,7 +197,7 @@ void collect(QQuickItem *item, const QRectF &clip, QList<Box> *boxes, QList<Layo
                               shown});
     }
     for (QQuickItem *child : item->childItems())
-        collect(child, childClip, boxes, problems, minimumTarget, nothingScrolled);
+        collect(child, childClip, boxes, problems, minimumTarget, nothingScrolled, rightToLeft);
 }
 
 } // namespace
@@ -205,6 +211,7 @@ QString LayoutAudit::kindName(LayoutProblem::Kind kind)
     case LayoutProblem::SmallTarget: return QStringLiteral("too small to touch");
     case LayoutProblem::WordBroken: return QStringLiteral("wrapped inside a word");
     case LayoutProblem::NoRoom: return QStringLiteral("has no room to show its content");
+    case LayoutProblem::Misaligned: return QStringLiteral("starts at the left of a right-to-left screen");
     }
     return {};
 }
@@ -219,13 +226,14 @@ QString LayoutProblem::toString() const
         .arg(int(where.height()));
 }
 
-QList<LayoutProblem> LayoutAudit::audit(QQuickWindow *window, int minimumTarget, bool nothingScrolled)
+QList<LayoutProblem> LayoutAudit::audit(QQuickWindow *window, int minimumTarget, bool nothingScrolled,
+                                        bool rightToLeft)
 {
     QList<Box> boxes;
     QList<LayoutProblem> problems;
     QQuickItem *root = window->contentItem();
     collect(root, QRectF(0, 0, window->width(), window->height()), &boxes, &problems, minimumTarget,
-            nothingScrolled);
+            nothingScrolled, rightToLeft);
     for (qsizetype i = 0; i < boxes.size(); ++i) {
         for (qsizetype j = i + 1; j < boxes.size(); ++j) {
             const Box &a = boxes[i], &b = boxes[j];

@@ -12,6 +12,9 @@
 //   — Chinese has no spaces, and such a run is one word to its reader.
 // - a scrolling list or page left less than a touch target of height for content
 //   that needs more (the search results under a large keyboard);
+// - in a right-to-left screen (Uyghur), a text shorter than its box that starts at the
+//   left, as a Chinese title does when it follows its own direction rather than the
+//   screen's (rich text bodies, Chinese prose with its lists, keep their own);
 // Only what is on screen counts: parts scrolled or clipped out of view are left out,
 // so a page is audited by scrolling it through.
 #pragma once
@@ -25,7 +28,7 @@
 namespace testsupport {
 
 struct LayoutProblem {
-    enum Kind { Truncated, Spills, Overlap, SmallTarget, WordBroken, NoRoom };
+    enum Kind { Truncated, Spills, Overlap, SmallTarget, WordBroken, NoRoom, Misaligned };
     Kind kind;
     QString what;  // the items concerned, with their texts
     QRectF where;  // in scene coordinates, for the screenshot
@@ -38,7 +41,9 @@ public:
     // minimumTarget: the touch-target minimum of the mode in pixels. nothingScrolled:
     // the screen is as it opened, so every list must show its start (a list whose
     // header grew after it was positioned hides its top).
-    static QList<LayoutProblem> audit(QQuickWindow *window, int minimumTarget, bool nothingScrolled = false);
+    // rightToLeft: the window is mirrored (Uyghur).
+    static QList<LayoutProblem> audit(QQuickWindow *window, int minimumTarget, bool nothingScrolled = false,
+                                      bool rightToLeft = false);
     static QString kindName(LayoutProblem::Kind kind);
 };
 

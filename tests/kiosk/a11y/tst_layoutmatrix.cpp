@@ -174,7 +174,8 @@ private slots:
                     const int minimum = m_scene.app()->accessibility()->minimumTarget();
                     QList<QRectF> frames;
                     QStringList fresh;
-                    for (const LayoutProblem &p : LayoutAudit::audit(m_scene.window(), minimum, page == 1)) {
+                    for (const LayoutProblem &p : LayoutAudit::audit(m_scene.window(), minimum, page == 1,
+                                                                   mode.language == QLatin1String("ug"))) {
                         const QString key = QStringLiteral("%1|%2|%3").arg(screen.name).arg(p.kind).arg(p.what);
                         Seen &s = seen[key];
                         if (s.times++ == 0) {
