@@ -10,9 +10,14 @@ CatalogViewModel::CatalogViewModel(QObject *parent)
 {
     if (m_catalog)
         connect(m_catalog, &CatalogService::stateChanged, this, &CatalogViewModel::scheduleReload);
-    if (m_localization)
+    if (m_localization) {
         connect(m_localization, &Localization::languageChanged, this,
                 &CatalogViewModel::scheduleReload);
+        // The new language's screen texts arrive after the language changes; what is
+        // presented with them (vocabulary, units, labels) is presented again.
+        connect(m_localization, &Localization::stringsChanged, this,
+                &CatalogViewModel::scheduleReload);
+    }
 }
 
 void CatalogViewModel::scheduleReload()

@@ -11,13 +11,40 @@ QString tx(const TextTable &t, const char *key, const char *fallback)
     return t.value(QString::fromUtf8(key), QString::fromUtf8(fallback));
 }
 
+QString listOf(const TextTable &t, const QStringList &parts)
+{
+    return parts.join(t.value(QStringLiteral("format.list_separator"), QStringLiteral("、")));
+}
+
+} // namespace
+
+QString vocabulary(const TextTable &t, const QString &value)
+{
+    if (value.isEmpty())
+        return value;
+    const auto it = t.constFind(QStringLiteral("vocab.") + value);
+    if (it != t.constEnd())
+        return *it;
+    // Several terms of the vocabulary (窗口、网办): each on its own.
+    const QStringList parts = value.split(u'、', Qt::SkipEmptyParts);
+    if (parts.size() > 1) {
+        QStringList out;
+        for (const QString &p : parts)
+            out << vocabulary(t, p);
+        return listOf(t, out);
+    }
+    return value; // not part of the vocabulary: the item's own text
+}
+
+namespace {
+
 } // namespace
 
 QString formatTimeLimit(const content::TimeLimit &limit, const TextTable &t)
 {
     if (limit.days == 0)
         return tx(t, "guide.immediate", "即办");
-    return tx(t, "guide.days_format", "%1个%2").arg(limit.days).arg(limit.unit);
+    return tx(t, "guide.days_format", "%1个%2").arg(limit.days).arg(vocabulary(t, limit.unit));
 }
 
 QString displayHtml(const QString &html)
@@ -37,10 +64,10 @@ QVariantMap presentGuide(const content::ServiceGuide &g, const TextTable &t)
         materials.append(QVariantMap{
             {"index", ++n},
             {"name", m.name},
-            {"form", m.form},
+            {"form", vocabulary(t, m.form)},
             {"copies", m.copies},
             {"copiesText", tx(t, "material.copies_format", "%1份").arg(m.copies)},
-            {"necessity", m.necessity},
+            {"necessity", vocabulary(t, m.necessity)},
             {"required", m.necessity == QStringLiteral("必要")},
             {"condition", m.condition},
             {"source", m.source},
@@ -75,9 +102,9 @@ QVariantMap presentGuide(const content::ServiceGuide &g, const TextTable &t)
         {"summary", g.summary},
         {"basicCode", g.basicCode},
         {"implCode", g.implCode},
-        {"type", g.type},
+        {"type", vocabulary(t, g.type)},
         {"agency", g.agency},
-        {"audience", audience.join(QStringLiteral("、"))},
+        {"audience", listOf(t, audience)},
         {"consultPhone", g.consultPhone},
         {"complaintPhone", g.complaintPhone},
         {"eligibilityHtml", displayHtml(g.eligibilityHtml)},
@@ -90,7 +117,7 @@ QVariantMap presentGuide(const content::ServiceGuide &g, const TextTable &t)
          int(std::count_if(g.materials.begin(), g.materials.end(),
                            [](const auto &m) { return m.necessity == QStringLiteral("必要"); }))},
         {"steps", steps},
-        {"channels", g.channels.join(QStringLiteral("、"))},
+        {"channels", vocabulary(t, g.channels.join(QStringLiteral("、")))},
         {"visits", g.visits},
         {"visitsText", g.visits == 0 ? tx(t, "guide.visits_zero", "零跑动")
                                      : tx(t, "guide.visits_format", "最多跑%1次").arg(g.visits)},

@@ -129,10 +129,23 @@ private slots:
         QVERIFY(!g.value("legalLimit").toString().isEmpty());
         QVERIFY(g.value("audience").toString().contains(m_loc->text("audience.person")));
 
-        // Switching language reloads the same item in that language.
+        // Switching language reloads the same item in that language, its fixed
+        // vocabulary translated by the catalog (it stayed 公共服务, 窗口、网办, 20 工作日).
         m_loc->setLanguage("en");
         QVERIFY(waitLoaded(&vm));
-        QVERIFY(vm.item().value("title").toString() != g.value("title").toString());
+        // (presented again once the language's texts are in)
+        QTRY_COMPARE(vm.item().value("type").toString(), QStringLiteral("Public service"));
+        const QVariantMap en = vm.item();
+        QVERIFY(en.value("title").toString() != g.value("title").toString());
+        QCOMPARE(en.value("channels").toString(), QStringLiteral("At the counter, Online"));
+        QVERIFY2(en.value("legalLimit").toString().endsWith(QStringLiteral("working days")),
+                 qPrintable(en.value("legalLimit").toString()));
+        const QVariantMap material = en.value("materials").toList().first().toMap();
+        QCOMPARE(material.value("form").toString(), QStringLiteral("Original"));
+        QCOMPARE(material.value("necessity").toString(), QStringLiteral("Required"));
+        QVERIFY(material.value("required").toBool());
+        m_loc->setLanguage("zh-Hans");
+        QVERIFY(waitLoaded(&vm));
 
         vm.setItemId("g-nothing-here");
         QVERIFY(waitLoaded(&vm));
@@ -361,6 +374,13 @@ private slots:
         const TextTable t{{"guide.immediate", "即办"}, {"guide.days_format", "%1个%2"}};
         QCOMPARE(formatTimeLimit({0, "工作日"}, t), QStringLiteral("即办"));
         QCOMPARE(formatTimeLimit({20, "工作日"}, t), QStringLiteral("20个工作日"));
+        const TextTable en{{"guide.days_format", "%1 %2"}, {"vocab.工作日", "working days"},
+                           {"vocab.窗口", "At the counter"}, {"vocab.网办", "Online"},
+                           {"format.list_separator", ", "}};
+        QCOMPARE(formatTimeLimit({20, "工作日"}, en), QStringLiteral("20 working days"));
+        QCOMPARE(vocabulary(en, "窗口、网办"), QStringLiteral("At the counter, Online"));
+        QCOMPARE(vocabulary(en, "窗口、信函"), QStringLiteral("At the counter, 信函")); // not vocabulary
+        QCOMPARE(vocabulary(en, "示例市卫生健康委员会"), QStringLiteral("示例市卫生健康委员会"));
     }
 };
 
