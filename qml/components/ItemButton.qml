@@ -78,8 +78,11 @@ Rectangle {
             }
         }
         Text {
+            objectName: "rowChevron"
             horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
             text: "›"
+            // Points the way the screen reads: to the left in Uyghur.
+            rotation: Texts.rightToLeft ? 180 : 0
             font.pixelSize: Theme.titleSize
             color: Theme.mutedText
         }

@@ -278,6 +278,10 @@ private slots:
         QVERIFY(m_scene.openItem(QStringLiteral("guide"), QStringLiteral("g-birth-cert")));
         QTest::qWait(200);
         QVERIFY(m_scene.shoot("30-guide-uyghur"));
+        // A row's chevron points the way the screen reads (it pointed right).
+        QQuickItem *chevron = m_scene.seek("rowChevron");
+        QVERIFY(chevron);
+        QCOMPARE(chevron->rotation(), 180.0);
     }
 };
 
