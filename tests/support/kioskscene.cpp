@@ -68,7 +68,8 @@ bool isFlickable(QQuickItem *item)
 }
 
 // Scrolls like a finger would: never past the ends of the content.
-void scrollTo(QQuickItem *f, Qt::Orientation along, qreal position)
+// The positions a Flickable can be scrolled to along one axis, margins included.
+std::pair<qreal, qreal> scrollRange(QQuickItem *f, Qt::Orientation along)
 {
     const bool down = along == Qt::Vertical;
     const auto get = [f](const char *name) { return f->property(name).toReal(); };
@@ -77,8 +78,13 @@ void scrollTo(QQuickItem *f, Qt::Orientation along, qreal position)
     const qreal last = origin + get(down ? "contentHeight" : "contentWidth") -
                        (down ? f->height() : f->width()) +
                        get(down ? "bottomMargin" : "rightMargin");
-    f->setProperty(down ? "contentY" : "contentX",
-                   std::clamp(position, first, std::max(first, last)));
+    return {first, std::max(first, last)};
+}
+
+void scrollTo(QQuickItem *f, Qt::Orientation along, qreal position)
+{
+    const auto [first, last] = scrollRange(f, along);
+    f->setProperty(along == Qt::Vertical ? "contentY" : "contentX", std::clamp(position, first, last));
     QTest::qWait(20);
 }
 
@@ -125,6 +131,16 @@ bool KioskScene::start(const KioskApp::Options &options)
 bool KioskScene::start(const QString &configPath, const QString &orientation)
 {
     return start(KioskApp::Options{configPath, testsupport::demoCatalog(), orientation});
+}
+
+bool KioskScene::startWithEveryLanguage(const QString &orientation)
+{
+    if (!m_settingsDir)
+        m_settingsDir = std::make_unique<QTemporaryDir>();
+    const QString conf = m_settingsDir->filePath(QStringLiteral("kiosk.conf"));
+    return m_settingsDir->isValid() &&
+           testsupport::writeFile(conf, QStringLiteral("[language]\nmin_coverage_percent = 0\n")) &&
+           start(conf, orientation);
 }
 
 void KioskScene::stop()
@@ -253,8 +269,7 @@ bool KioskScene::pageDown()
     if (!f)
         return false;
     const qreal before = f->property("contentY").toReal();
-    const qreal last = f->property("originY").toReal() + f->property("contentHeight").toReal() - f->height() +
-                       f->property("bottomMargin").toReal();
+    const qreal last = scrollRange(f, Qt::Vertical).second;
     if (before >= last - 1)
         return false;
     f->setProperty("contentY", std::min(before + f->height() * 0.85, last));

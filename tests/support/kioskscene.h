@@ -17,6 +17,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <memory>
 
 class KioskScene
@@ -33,6 +34,9 @@ public:
     // The same on the demo catalog; an empty settings path: no settings file.
     bool start(const QString &configPath = QString(),
                const QString &orientation = QStringLiteral("portrait"));
+    // The same with every configured language offered, however little the catalog
+    // translates it (the demo's Uyghur), from a settings file of its own.
+    bool startWithEveryLanguage(const QString &orientation);
     // The data of a test run in both orientations: a column "orientation" with the
     // rows portrait and landscape.
     static void orientationRows();
@@ -100,5 +104,6 @@ private:
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
     QString m_orientation;
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
     QString m_shotFolder;
 };

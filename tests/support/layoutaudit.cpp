@@ -13,7 +13,6 @@ namespace {
 struct Box {
     QQuickItem *item;
     QRectF rect; // the visible part, in scene coordinates
-    bool isText;
 };
 
 QString describe(QQuickItem *item)
@@ -137,7 +136,7 @@ void collect(QQuickItem *item, const QRectF &clip, QList<Box> *boxes, QList<Layo
         const QRectF ink = item->mapRectToScene(inkRect(item));
         const QRectF inkShown = ink.intersected(clip);
         if (!inkShown.isEmpty()) {
-            boxes->append({item, inkShown, true});
+            boxes->append({item, inkShown});
             if (item->property("truncated").toBool() && !item->property("mayTruncate").toBool())
                 problems->append({LayoutProblem::Truncated, describe(item), inkShown});
             // Hidden above the top of a list that nobody scrolled (a header that grew
@@ -177,7 +176,7 @@ void collect(QQuickItem *item, const QRectF &clip, QList<Box> *boxes, QList<Layo
                                   inkShown});
         }
     } else if (isControl(item) && !shown.isEmpty()) {
-        boxes->append({item, shown, false});
+        boxes->append({item, shown});
         if (item->width() < minimumTarget - 0.5 || item->height() < minimumTarget - 0.5)
             problems->append({LayoutProblem::SmallTarget,
                               QStringLiteral("%1 is %2×%3, the minimum is %4")
