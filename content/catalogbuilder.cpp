@@ -229,6 +229,11 @@ void writeDatabase(const CatalogRecords &records, const PinyinDictionary &dictio
             str.bind(1, l.key()).bind(2, k.key()).bind(3, k.value());
             str.run();
         }
+    Statement prompt = db.prepare("INSERT INTO prompts(lang, key, pcm) VALUES (?,?,?)");
+    for (auto p = records.prompts.cbegin(); p != records.prompts.cend(); ++p) {
+        prompt.bind(1, p.key().first).bind(2, p.key().second).bindBlob(3, p.value());
+        prompt.run();
+    }
     Statement home = db.prepare(
         "INSERT INTO home_entries(ord, id, label_key, target, status) VALUES (?,?,?,?,?)");
     for (int i = 0; i < records.home.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "catalogparser.h"
 #include "fieldreader.h"
+#include "promptaudio.h"
 #include "regularfile.h"
 #include "uitextkeys.h"
 
@@ -469,6 +470,35 @@ void parseUi(const QString &root, CatalogRecords &records, QList<SourceError> *e
 
 // search/synonyms.yaml: groups of equivalent terms, colloquial → official terms,
 // and the hot searches offered on the search screen. Optional.
+// ui/prompts/<key>.<lang>.<wav|flac|ogg>: a recording of the text of <key> in <lang>.
+void parsePrompts(const QString &root, CatalogRecords &records, QList<SourceError> *errors)
+{
+    const QDir dir(root + QStringLiteral("/ui/prompts"));
+    if (!dir.exists())
+        return;
+    static const QRegularExpression name(QStringLiteral("^([a-z0-9_.]+)\\.(zh-Hans|en|ug)\\.(wav|flac|ogg)$"));
+    for (const QFileInfo &file : dir.entryInfoList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString rel = QStringLiteral("ui/prompts/") + file.fileName();
+        const QRegularExpressionMatch m = name.match(file.fileName());
+        if (!m.hasMatch()) {
+            errors->append({rel, 0, QStringLiteral("a prompt's name is <ui key>.<zh-Hans|en|ug>.<wav|flac|ogg>")});
+            continue;
+        }
+        if (!records.strings.value(m.captured(2)).contains(m.captured(1))) {
+            errors->append({rel, 0, QStringLiteral("'%1' is not a %2 text of ui/strings.yaml: a "
+                                                   "prompt records one of those texts")
+                                        .arg(m.captured(1), m.captured(2))});
+            continue;
+        }
+        QString problem;
+        const QByteArray pcm = decodePrompt(file.absoluteFilePath(), &problem);
+        if (pcm.isEmpty())
+            errors->append({rel, 0, problem});
+        else
+            records.prompts.insert({m.captured(2), m.captured(1)}, pcm);
+    }
+}
+
 void parseSynonyms(const QString &root, CatalogRecords &records, QList<SourceError> *errors)
 {
     const QString rel = QStringLiteral("search/synonyms.yaml");
@@ -608,6 +638,7 @@ CatalogRecords parseCatalogSources(const QString &sourceDir, QList<SourceError> 
     parseMeta(root, records, errors);
     parseUi(root, records, errors);
     parseSynonyms(root, records, errors);
+    parsePrompts(root, records, errors);
 
     QHash<QString, QString> firstPathOfId;
     QHash<QString, TranslationRecord> translations;

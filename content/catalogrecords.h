@@ -73,6 +73,7 @@ struct CatalogRecords {
     QList<QStringList> synonymGroups;          // 医保 = 医疗保险 = 医疗保障
     QList<QPair<QString, QString>> colloquial; // 生孩子 → 生育
     QStringList hotSearches;
+    QMap<QPair<QString, QString>, QByteArray> prompts; // (lang, ui key) → 22050 Hz mono PCM
 };
 
 } // namespace content

@@ -202,6 +202,9 @@ CREATE TABLE points (
 
 CREATE TABLE ui_strings (lang TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
                          PRIMARY KEY (lang, key));
+-- Recorded prompts (ui/prompts/): a screen text's recording, 16-bit mono 22050 Hz PCM.
+CREATE TABLE prompts (lang TEXT NOT NULL, key TEXT NOT NULL, pcm BLOB NOT NULL,
+                      PRIMARY KEY (lang, key));
 CREATE TABLE home_entries (
     ord       INTEGER PRIMARY KEY,
     id        TEXT NOT NULL,

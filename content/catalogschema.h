@@ -6,7 +6,7 @@ namespace content {
 
 // Bumped whenever the schema changes incompatibly; the store refuses other versions.
 // 4: the index holds character triples; 5: ranking facts per row in search_rows.
-inline constexpr int kCatalogSchemaVersion = 5;
+inline constexpr int kCatalogSchemaVersion = 6; // 6: recorded prompts
 
 const char *catalogSchemaSql();
 const char *searchIndexSql();

@@ -99,6 +99,22 @@ QHash<QString, QString> CatalogStore::uiStrings(const QString &lang) const
     return out;
 }
 
+QByteArray CatalogStore::prompt(const QString &lang, const QString &key) const
+{
+    Statement s = db().prepare("SELECT pcm FROM prompts WHERE lang=?1 AND key=?2");
+    s.bind(1, lang).bind(2, key);
+    return s.step() ? s.blob(0) : QByteArray();
+}
+
+QHash<QPair<QString, QString>, QByteArray> CatalogStore::prompts() const
+{
+    QHash<QPair<QString, QString>, QByteArray> out;
+    Statement s = db().prepare("SELECT lang, key, pcm FROM prompts");
+    while (s.step())
+        out.insert({s.text(0), s.text(1)}, s.blob(2));
+    return out;
+}
+
 QList<HomeEntry> CatalogStore::homeEntries() const
 {
     QList<HomeEntry> out;

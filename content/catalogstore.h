@@ -31,6 +31,10 @@ public:
     QMap<QString, QString> meta() const;
     // zh-Hans texts overlaid by those of lang.
     QHash<QString, QString> uiStrings(const QString &lang) const;
+    // The recorded prompt of a screen text (ui/prompts/), 16-bit mono 22050 Hz PCM;
+    // empty when the catalog has none for that language and key.
+    QByteArray prompt(const QString &lang, const QString &key) const;
+    QHash<QPair<QString, QString>, QByteArray> prompts() const; // (lang, key) → PCM, all
     QList<HomeEntry> homeEntries() const;
 
     QList<Stage> stages(const QString &audience, const QString &lang) const;

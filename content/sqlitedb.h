@@ -66,6 +66,7 @@ public:
     Statement &bind(int index, bool value) { return bind(index, qint64(value ? 1 : 0)); }
     Statement &bind(int index, double value);
     Statement &bindNull(int index);
+    Statement &bindBlob(int index, const QByteArray &value);
     Statement &bindOptional(int index, const QString &value); // empty → NULL
 
     bool step(); // true while a row is available
@@ -77,6 +78,7 @@ public:
     QByteArrayView utf8(int column) const;
     qint64 integer(int column) const;
     double real(int column) const;
+    QByteArray blob(int column) const;
     bool isNull(int column) const;
 
 private:

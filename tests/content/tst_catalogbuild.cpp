@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -398,6 +399,65 @@ private slots:
     }
 
     // A body past the warning length is built, and the editor is told.
+    // A recorded prompt (made here with sox: 1 s of 440 Hz, stereo 44.1 kHz) is decoded
+    // into the catalog as the kiosk plays it: mono, 22050 Hz, the sound kept.
+    void recordedPromptIsDecoded()
+    {
+        const QString tree = freshTree();
+        QDir().mkpath(tree + "/ui/prompts");
+        const QString wav = tree + "/ui/prompts/app.demo_notice.zh-Hans.wav";
+        QCOMPARE(QProcess::execute("sox", {"-n", "-r", "44100", "-c", "2", "-b", "16", wav,
+                                           "synth", "1", "sine", "440", "vol", "0.5"}), 0);
+        const QString out = m_tmp.filePath("prompt.db");
+        const BuildReport report = buildCatalog(tree, out);
+        QVERIFY2(report.ok(), qPrintable(describe(report)));
+        content::CatalogStore store;
+        store.open(out);
+        const QByteArray pcm = store.prompt("zh-Hans", "app.demo_notice");
+        QCOMPARE(pcm.size() / 2, 22050);
+        const auto *s = reinterpret_cast<const int16_t *>(pcm.constData());
+        int peak = 0, crossings = 0;
+        for (int i = 1; i < pcm.size() / 2; ++i) {
+            peak = std::max(peak, std::abs(int(s[i])));
+            crossings += (s[i - 1] < 0) != (s[i] < 0);
+        }
+        QVERIFY2(peak > 15000 && peak < 17500, qPrintable(QString::number(peak))); // vol 0.5
+        QVERIFY2(std::abs(crossings - 880) < 10, qPrintable(QString::number(crossings)));
+        QVERIFY(store.prompt("en", "app.demo_notice").isEmpty());
+    }
+
+    void badPromptsAreNamed_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown key") << "no.such_key.zh-Hans.wav" << QByteArray() << "is not a zh-Hans text";
+        QTest::newRow("bad name") << "welcome.wav" << QByteArray("x") << "a prompt's name is";
+        QTest::newRow("not sound") << "app.demo_notice.zh-Hans.wav" << QByteArray("RIFF garbage") << "not a sound file";
+        QTest::newRow("too long") << "app.demo_notice.en.wav" << QByteArray() << "a prompt is at most 30 s";
+    }
+
+    void badPromptsAreNamed()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, message);
+        const QString tree = freshTree();
+        QDir().mkpath(tree + "/ui/prompts");
+        const QString path = tree + "/ui/prompts/" + file;
+        if (bytes.isEmpty()) {
+            const QString seconds = message.contains("30 s") ? "31" : "1";
+            QCOMPARE(QProcess::execute("sox", {"-n", "-r", "8000", "-c", "1", "-b", "16", path,
+                                               "synth", seconds, "sine", "300"}), 0);
+        } else {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        const BuildReport report = buildCatalog(tree, m_tmp.filePath("badprompt.db"));
+        QVERIFY2(namesFile(report, "ui/prompts/" + file, message), qPrintable(describe(report)));
+    }
+
     void longBodyIsBuiltWithAWarning()
     {
         const QString tree = freshTree();
