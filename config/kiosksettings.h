@@ -33,6 +33,7 @@ public:
     LanguageSettings languages() const;
     AccessibilityDefaults accessibilityDefaults() const;
     StorageSettings storage() const;
+    SpeechSettings speech() const;
     DeviceSettings devices() const;
     ScanSettings scan() const;
     PrintSettings print() const;

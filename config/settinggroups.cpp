@@ -61,6 +61,13 @@ AccessibilityDefaults KioskSettings::accessibilityDefaults() const
             textScale()};
 }
 
+SpeechSettings KioskSettings::speech() const
+{
+    return {value("speech/output_device").toString(), value("speech/voice_zh").toString(),
+            value("speech/voice_en").toString(), value("speech/voice_ug").toString(),
+            value("speech/words_per_minute").toInt(), value("speech/default_volume_step").toInt()};
+}
+
 StorageSettings KioskSettings::storage() const
 {
     return {value("storage/local_database").toString()};

@@ -46,6 +46,18 @@ struct AccessibilityDefaults
     double textScale = 1.0; // display/text_scale
 };
 
+// The kiosk's voice (kiosk/speech). Volume steps are fixed (SpeechQueue::kVolumeDb);
+// each visit starts at defaultVolumeStep and normal rate (Section 508 402.3).
+struct SpeechSettings
+{
+    QString outputDevice = QStringLiteral("default"); // or part of a device's name
+    QString voiceChinese = QStringLiteral("cmn-latn-pinyin"); // 1.51's cmn reads 你好 as English
+    QString voiceEnglish = QStringLiteral("en-us");
+    QString voiceUyghur = QStringLiteral("ug");
+    int wordsPerMinute = 175; // normal rate; residents step it from 0.6× to 1.8×
+    int defaultVolumeStep = 3;
+};
+
 struct StorageSettings
 {
     QString localDatabase; // empty: the kiosk's built-in location (installed or per user)

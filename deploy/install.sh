@@ -25,9 +25,13 @@ apt-get install -y -qq --no-install-recommends cage fonts-noto-cjk \
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts \
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript \
     qt6-wayland libyaml-cpp0.7 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
-    libzxing2 cups-daemon cups-client libcups2 libevdev2
+    libzxing2 cups-daemon cups-client libcups2 libevdev2 \
+    libportaudio2 libespeak-ng1 espeak-ng-data libasound2 libasound2-plugins
 id kiosk >/dev/null 2>&1 || useradd --system --create-home --shell /usr/sbin/nologin kiosk
 install -D -m 0755 build/kiosk/kiosk /usr/lib/disclosure-kiosk/kiosk
+# The synthesiser runs in a process of its own; the kiosk looks for it beside itself.
+install -D -m 0755 build/device/speech/kiosk-speech-engine /usr/lib/disclosure-kiosk/kiosk-speech-engine
+install -D -m 0755 build/kiosk/speech/kiosk-speak /usr/sbin/kiosk-speak
 install -D -m 0755 build/device/kiosk-devices /usr/sbin/kiosk-devices
 install -D -m 0644 build/demo-catalog.db /usr/lib/disclosure-kiosk/demo-catalog.db
 # Settings: kept if present, always root:kiosk 0640 (they hold the staff PIN hash).

@@ -17,7 +17,8 @@ device:
 sync: content config
 kiosk/common:
 kiosk/session: kiosk/common
-kiosk/a11y: kiosk/common kiosk/session
+kiosk/speech:
+kiosk/a11y: kiosk/common kiosk/session kiosk/speech
 kiosk/catalog: kiosk/common kiosk/session
 kiosk/l10n: kiosk/common kiosk/session kiosk/catalog
 kiosk/usage: kiosk/common
@@ -25,7 +26,7 @@ kiosk/browse: kiosk/common kiosk/catalog kiosk/l10n
 kiosk/search: kiosk/common kiosk/catalog kiosk/l10n kiosk/browse kiosk/usage
 kiosk/identity: kiosk/common kiosk/session
 kiosk/scan: kiosk/common kiosk/catalog kiosk/session kiosk/l10n kiosk/browse
-kiosk/staff: kiosk/common kiosk/catalog kiosk/session
+kiosk/staff: kiosk/common kiosk/catalog kiosk/session kiosk/speech
 kiosk/print: kiosk/common kiosk/session kiosk/catalog kiosk/l10n kiosk/browse
 kiosk/ime: kiosk/common kiosk/catalog kiosk/l10n kiosk/browse
 kiosk/app: *

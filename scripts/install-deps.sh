@@ -33,6 +33,14 @@ PACKAGES=(
   libevdev-dev
   # camera QR scanning (optional at build time)
   qt6-multimedia-dev
+  # speech: PortAudio output (ALSA), espeak-ng synthesis, libsndfile for recorded
+  # prompts, Boost.Lockfree's SPSC queue between synthesis and the audio callback,
+  # sox to measure the WAV files the tests record through ALSA's file plugin
+  portaudio19-dev libasound2-dev libespeak-ng-dev espeak-ng espeak-ng-data
+  libsndfile1-dev libboost-dev sox
+  # the speech tests' sound path: ALSA's file plugin in front of a private PulseAudio
+  # null sink (real-time pacing; ALSA's own null device takes samples instantly)
+  pulseaudio pulseaudio-utils libasound2-plugins
   # fonts and a display for headless machines
   fonts-noto-cjk xvfb xauth
 )

@@ -2,18 +2,20 @@
 #include "accessibilitysettings.h"
 #include "cataloggenerations.h"
 #include "catalogservice.h"
-#include "itemopener.h"
+#include "catalogsynccontroller.h"
+#include "idcardholder.h"
 #include "inputengines.h"
+#include "itemopener.h"
 #include "localization.h"
 #include "navigator.h"
 #include "printcontroller.h"
 #include "qrimageprovider.h"
-#include "session.h"
-#include "usagelog.h"
-#include "idcardholder.h"
 #include "scanrouter.h"
-#include "catalogsynccontroller.h"
+#include "session.h"
+#include "speechqueue.h"
+#include "spokenvisit.h"
 #include "staffviewmodel.h"
+#include "usagelog.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -110,6 +112,18 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     defaults.highContrast = startWith.highContrast;
     defaults.baseScale = startWith.textScale;
     m_accessibility = new AccessibilitySettings(defaults, m_session, this);
+    // The voice: its own thread and synthesiser process, ready before anyone asks.
+    m_speech = new SpeechQueue(m_settings.speech(), SpeechQueue::defaultEngineProgram(), nullptr, this);
+    new SpokenVisit(m_speech, m_session, this);
+    // The catalog's recorded prompts go to the voice whenever a catalog is opened.
+    connect(m_catalog, &CatalogService::stateChanged, m_speech, [this] {
+        if (m_catalog->ready())
+            m_catalog->query(
+                m_speech, [](const content::CatalogStore &s) { return s.prompts(); },
+                [this](const QHash<QPair<QString, QString>, QByteArray> &prompts, const QString &) {
+                    m_speech->setPrompts(prompts);
+                });
+    });
     AccessibilitySettings::setInstance(m_accessibility);
     m_navigator = new Navigator(m_session, this);
     Navigator::setInstance(m_navigator);
@@ -158,6 +172,7 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     m_staff = new StaffViewModel(m_sync, m_session, m_settings.staff().pinHash, pinGateFile,
                                  configured.expiryWarningDays, this);
     StaffViewModel::setInstance(m_staff);
+    m_staff->setSpeech(m_speech);
     m_sync->start();
 
     engine.addImageProvider(QrImageProvider::kProviderId, new QrImageProvider);

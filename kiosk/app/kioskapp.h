@@ -20,6 +20,8 @@ class ScannerService;
 
 namespace kiosk {
 
+class SpeechQueue;
+
 class CatalogService;
 class Localization;
 class AccessibilitySettings;
@@ -64,6 +66,7 @@ public:
     IdCardHolder *idCard() const { return m_idCard; }
     CatalogSyncController *catalogSync() const { return m_sync; }
     StaffViewModel *staff() const { return m_staff; }
+    SpeechQueue *speech() const { return m_speech; }
 
     static QString defaultConfigPath();
     // The catalog to open: explicit, configured, synced (current generation), demo.
@@ -94,6 +97,7 @@ private:
     PrintController *m_printing = nullptr;
     CatalogSyncController *m_sync = nullptr;
     StaffViewModel *m_staff = nullptr;
+    SpeechQueue *m_speech = nullptr;
     QPointer<QQuickWindow> m_window;
     ScanRouter *m_scan = nullptr;
     IdCardHolder *m_idCard = nullptr;

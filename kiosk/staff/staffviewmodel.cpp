@@ -1,4 +1,5 @@
 #include "staffviewmodel.h"
+#include "speechqueue.h"
 
 #include "catalogsynccontroller.h"
 #include "staffpin.h"
@@ -110,6 +111,20 @@ QVariantList StaffViewModel::warnings() const
 
 bool StaffViewModel::pendingSwitch() const { return !m_sync->pendingCatalog().isEmpty(); }
 bool StaffViewModel::networkEnabled() const { return m_sync->networkEnabled(); }
+
+void StaffViewModel::setSpeech(SpeechQueue *speech)
+{
+    m_speech = speech;
+    connect(speech, &SpeechQueue::availableChanged, this, &StaffViewModel::soundChanged);
+    emit soundChanged();
+}
+
+bool StaffViewModel::soundAvailable() const { return m_speech && m_speech->available(); }
+
+QString StaffViewModel::soundProblem() const
+{
+    return m_speech && !m_speech->available() ? m_speech->unavailableReason() : QString();
+}
 
 QString StaffViewModel::phase() const
 {

@@ -27,6 +27,7 @@
 namespace kiosk {
 
 class CatalogSyncController;
+class SpeechQueue;
 class Session;
 
 class StaffViewModel : public QObject, public CompositionSingleton<StaffViewModel>, public SessionScoped
@@ -49,6 +50,9 @@ class StaffViewModel : public QObject, public CompositionSingleton<StaffViewMode
     Q_PROPERTY(QVariantList warnings READ warnings NOTIFY statusChanged)   // [{key, role, when}]
     Q_PROPERTY(bool pendingSwitch READ pendingSwitch NOTIFY statusChanged)
     Q_PROPERTY(bool networkEnabled READ networkEnabled CONSTANT)
+    // The voice's sound output; soundProblem: the reason in the log's (English) words.
+    Q_PROPERTY(bool soundAvailable READ soundAvailable NOTIFY soundChanged)
+    Q_PROPERTY(QString soundProblem READ soundProblem NOTIFY soundChanged)
 
     Q_PROPERTY(bool running READ running NOTIFY progressChanged)
     Q_PROPERTY(QString source READ source NOTIFY progressChanged) // "network" or a mount point
@@ -90,6 +94,9 @@ public:
     QVariantList warnings() const;
     bool pendingSwitch() const;
     bool networkEnabled() const;
+    void setSpeech(SpeechQueue *speech);
+    bool soundAvailable() const;
+    QString soundProblem() const;
 
     bool running() const { return m_running; }
     QString source() const { return m_source; }
@@ -108,6 +115,7 @@ public:
     Q_INVOKABLE void refresh();
 
 signals:
+    void soundChanged();
     void stageChanged();
     void statusChanged();
     void progressChanged();
@@ -119,6 +127,7 @@ private:
     bool showIfLocked();
 
     CatalogSyncController *m_sync;
+    SpeechQueue *m_speech = nullptr;
     Session *m_session;
     QString m_pinHash;
     qint64 m_warnSeconds;

@@ -167,6 +167,30 @@ Rectangle {
                     }
                     Text {
                         horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
+                        objectName: "soundText"
+                        width: parent.width
+                        text: Staff.soundAvailable ? L10n.text("staff.sound_ok") : L10n.text("staff.sound_missing")
+                        font.pixelSize: Theme.smallSize
+                        font.bold: !Staff.soundAvailable
+                        color: Staff.soundAvailable ? Theme.mutedText : Theme.warning
+                        wrapMode: Text.Wrap
+                        Accessible.role: Staff.soundAvailable ? Accessible.StaticText : Accessible.AlertMessage
+                        Accessible.name: text
+                    }
+                    Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
+                        objectName: "soundDetailText"
+                        visible: Staff.soundProblem.length > 0
+                        width: parent.width
+                        text: L10n.labelValue(L10n.text("staff.technical_detail"), Staff.soundProblem)
+                        font.pixelSize: Theme.smallSize
+                        color: Theme.mutedText
+                        wrapMode: Text.Wrap
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                    }
+                    Text {
+                        horizontalAlignment: Text.AlignLeft // the reading side: mirrors with the layout
                         objectName: "problemText"
                         visible: Staff.problem.length > 0
                         width: parent.width

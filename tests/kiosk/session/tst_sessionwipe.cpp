@@ -13,6 +13,8 @@
 #include "scanrouter.h"
 #include "session.h"
 #include "sessionscoped.h"
+#include "speechqueue.h"
+#include "spokenvisit.h"
 #include "staffpin.h"
 #include "staffviewmodel.h"
 #include "testsupport.h"
@@ -47,6 +49,11 @@ class SessionWipeTest : public QObject
             card.name = device::CardText(u"测试");
             card.idNumber = device::CardText(u"11010519491231002X");
             app->idCard()->accept(card);
+            return true;
+        }
+        if (auto *spoken = dynamic_cast<SpokenVisit *>(service)) {
+            spoken->speech()->setVolumeStep(4); // a resident turned it up
+            spoken->speech()->say(QStringLiteral("您好"), SpeechLanguage::Chinese);
             return true;
         }
         if (service == static_cast<SessionScoped *>(app->staff()))
