@@ -11,6 +11,7 @@
 #include "catalogsynccontroller.h"
 #include "catalogupdater.h"
 #include "kioskscene.h"
+#include "speechqueue.h"
 #include "localization.h"
 #include "mountwatcher.h"
 #include "navigator.h"
@@ -236,6 +237,19 @@ private slots:
         QVERIFY2(m_scene.textOf("lastSuccessText").contains(QStringLiteral("上次成功同步")),
                  qPrintable(m_scene.textOf("lastSuccessText")));
         QVERIFY(!m_scene.find("problemText"));
+        // The voice's output as the speech thread found it (this machine may or may not
+        // have one): said in staff's words, with the reason when there is none.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_scene.app()->speech()->unavailableReason().contains(u"being opened"), 10000);
+        if (staff->soundAvailable()) {
+            QCOMPARE(m_scene.textOf("soundText"), QStringLiteral("声音输出：正常"));
+            QVERIFY(!m_scene.find("soundDetailText"));
+        } else {
+            QVERIFY2(m_scene.textOf("soundText").startsWith(QStringLiteral("声音输出：不可用")),
+                     qPrintable(m_scene.textOf("soundText")));
+            QVERIFY2(m_scene.textOf("soundDetailText").contains(staff->soundProblem())
+                         && !staff->soundProblem().isEmpty(),
+                     qPrintable(m_scene.textOf("soundDetailText")));
+        }
         // The test repository's timestamp expires in 7 days; the kiosk warns 10 days ahead.
         QTRY_VERIFY_WITH_TIMEOUT(m_scene.find("warningText"), 2000);
         QVERIFY2(m_scene.textOf("warningText").contains(QStringLiteral("目录时间戳")),
