@@ -155,17 +155,19 @@ void SpeechEngine::fail(const QString &why)
         m_process->disconnect(this);
         m_process->kill();
     }
+    ++m_restarts;
+    if (m_failuresInARow == 0)
+        m_down.start(); // down since the first of these failures in a row
+    static constexpr int kBackOffMs[] = {50, 500, 2000, 10000};
+    // Down from here on (running() is false), before anyone hears of it: what they ask
+    // for in answer waits for the new engine instead of going to the dead one.
+    m_restartTimer.start(kBackOffMs[std::min(m_failuresInARow++, 3)]);
     const std::set<uint32_t> lost = std::exchange(m_inFlight, {});
     for (uint32_t id : lost)
         if (m_handlers.done)
             m_handlers.done(id, EngineStatus::Failed);
     if (m_handlers.lost)
         m_handlers.lost(why);
-    ++m_restarts;
-    if (m_failuresInARow == 0)
-        m_down.start(); // down since the first of these failures in a row
-    static constexpr int kBackOffMs[] = {50, 500, 2000, 10000};
-    m_restartTimer.start(kBackOffMs[std::min(m_failuresInARow++, 3)]);
 }
 
 } // namespace device

@@ -258,7 +258,9 @@ void SpeechPlayer::pump()
         if (p.endAt)
             continue;
         if (!p.startAt) {
-            if (m_output->flushPending())
+            // A sentence starts where its first sample goes, once there is one (or it
+            // is known to have none): never before it can be heard.
+            if (m_output->flushPending() || (p.pcm.empty() && !(p.made || p.failed)))
                 break;
             p.startAt = m_output->writtenFrames();
             if (p.chunk.sentence == 0 && !m_watching) {
@@ -274,7 +276,10 @@ void SpeechPlayer::pump()
     // What the device has taken.
     const uint64_t played = m_output->playedFrames();
     for (Playing &p : m_queue) {
-        if (!p.startAt || played < *p.startAt)
+        // Started once the device has taken its first sample (an empty sentence: once
+        // everything before it is taken).
+        const bool empty = p.endAt && *p.endAt == *p.startAt;
+        if (!p.startAt || played < *p.startAt || (played == *p.startAt && !empty))
             break;
         if (!p.started && !p.failed) {
             p.started = true;

@@ -3,6 +3,7 @@
 // plugin's WAV, played in real time by a private PulseAudio null sink. Every check
 // reads what was actually played.
 #include "audiofixture.h"
+#include "audiooutput.h"
 #include "earcons.h"
 #include "settinggroups.h"
 #include "speechqueue.h"
@@ -142,9 +143,20 @@ void TestSpeech::eachVoiceSpeaks()
 void TestSpeech::sentencesReportedInOrder()
 {
     QSignalSpy started(m_queue.get(), &SpeechQueue::sentenceStarted);
+    QSignalSpy audible(m_queue.get(), &SpeechQueue::firstAudible);
+    int64_t firstStartedAt = 0; // when the first sentence was said to have started
+    QMetaObject::Connection c = connect(m_queue.get(), &SpeechQueue::sentenceStarted, this,
+                                        [&](quint32, int sentence) {
+                                            if (sentence == 0 && !firstStartedAt)
+                                                firstStartedAt = device::monotonicNs();
+                                        });
     bool spoken = false;
     sayAndRecord(kLong, SpeechLanguage::Chinese, &spoken);
+    disconnect(c);
     QVERIFY(spoken);
+    // Reported once it can be heard, not when it was asked for: highlighting follows the voice.
+    QCOMPARE(audible.size(), 1);
+    QVERIFY(audible.first().at(1).toLongLong() <= firstStartedAt);
     const auto spans = SpeechQueue::sentencesOf(kLong);
     QCOMPARE(spans.size(), 6);
     QCOMPARE(started.size(), 6);
