@@ -130,13 +130,19 @@ static PaDeviceIndex findDevice(const QString &choice)
 {
     if (choice.isEmpty() || choice.compare(u"default", Qt::CaseInsensitive) == 0)
         return Pa_GetDefaultOutputDevice();
+    // The device of exactly that name, else the first whose name contains it.
+    PaDeviceIndex partial = paNoDevice;
     for (int i = 0, n = Pa_GetDeviceCount(); i < n; ++i) {
         const PaDeviceInfo *d = Pa_GetDeviceInfo(i);
-        if (d && d->maxOutputChannels > 0
-            && QString::fromUtf8(d->name).contains(choice, Qt::CaseInsensitive))
+        if (!d || d->maxOutputChannels <= 0)
+            continue;
+        const QString name = QString::fromUtf8(d->name);
+        if (name.compare(choice, Qt::CaseInsensitive) == 0)
             return i;
+        if (partial == paNoDevice && name.contains(choice, Qt::CaseInsensitive))
+            partial = i;
     }
-    return paNoDevice;
+    return partial;
 }
 
 bool PortAudioOutput::open(const QString &choice, QString *why)

@@ -82,8 +82,9 @@ bool AudioFixture::start(QString *why)
     const QString conf = m_dir + QStringLiteral("/asound.conf");
     writeFile(conf, QStringLiteral(
         "pcm.pulsenull { type pulse; device \"kiosknull\" }\n"
-        "pcm.kiosktest { type file; slave.pcm \"pulsenull\"; file \"%1\"; format \"wav\" }\n")
-                        .arg(m_wav));
+        "pcm.kiosktest { type file; slave.pcm \"pulsenull\"; file \"%1\"; format \"wav\" }\n"
+        "pcm.kiosktest2 { type file; slave.pcm \"pulsenull\"; file \"%2\"; format \"wav\" }\n")
+                        .arg(m_wav, m_dir + QStringLiteral("/played2.wav")));
     qputenv("ALSA_CONFIG_PATH", ("/usr/share/alsa/alsa.conf:" + conf).toLocal8Bit());
     qputenv("PULSE_SERVER", ("unix:" + m_runtime + "/pulse/native").toLocal8Bit());
     return true;
@@ -107,10 +108,10 @@ bool AudioFixture::restartServer(QString *why)
     return startServer(why);
 }
 
-Recording AudioFixture::recording() const
+Recording AudioFixture::recording(bool second) const
 {
     Recording r;
-    QFile f(m_wav);
+    QFile f(second ? m_dir + QStringLiteral("/played2.wav") : m_wav);
     if (!f.open(QIODevice::ReadOnly))
         return r;
     const QByteArray bytes = f.readAll();

@@ -3,7 +3,9 @@
 // PulseAudio null sink that plays it in real time (ALSA's own null device takes
 // samples as fast as they come, which would make every timing meaningless). Start it
 // before anything initialises PortAudio in the process: it sets ALSA_CONFIG_PATH and
-// PULSE_SERVER for this process and its children. The device is named "kiosktest".
+// PULSE_SERVER for this process and its children. The device is named "kiosktest";
+// a second one, "kiosktest2", records into its own file for a second process (each
+// opening of a file device starts its file anew).
 #pragma once
 
 #include <QString>
@@ -35,8 +37,9 @@ public:
     void stopServer();               // the device goes away (kill the sound server)
     bool restartServer(QString *why); // and comes back
     QString wavPath() const { return m_wav; }
-    // The WAV as written so far (the plugin fills in its header sizes only at close).
-    Recording recording() const;
+    // The WAV as written so far (the plugin fills in its header sizes only at close);
+    // second: kiosktest2's.
+    Recording recording(bool second = false) const;
 
 private:
     bool startServer(QString *why);

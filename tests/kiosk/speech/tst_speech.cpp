@@ -8,8 +8,10 @@
 #include "settinggroups.h"
 #include "speechqueue.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <cmath>
 #include <csignal>
 
 using namespace kiosk;
@@ -51,6 +53,8 @@ private slots:
     void rateChangesDuration();
     void pauseHoldsAndResumeContinues();
     void earconIsMixedIn();
+    void recordedPromptIsPlayedInsteadOfSynthesis();
+    void kioskSpeakSaysAndPrints();
     void killedEngineIsRestarted();
     void hungEngineIsRestarted();
     void chineseIsReadAsChinese();
@@ -268,6 +272,55 @@ void TestSpeech::earconIsMixedIn()
     QCOMPARE(stretches.size(), size_t(1));
     const double ms = double(stretches[0].end - stretches[0].start) * 1000 / 22050;
     QVERIFY2(ms >= 90 && ms <= 160, qPrintable(QString::number(ms)));
+}
+
+// A screen text with a recording in the catalog plays the recording (here 1 s of
+// 440 Hz: 880 zero crossings), one without is synthesised.
+void TestSpeech::recordedPromptIsPlayedInsteadOfSynthesis()
+{
+    QByteArray tone(22050 * 2, Qt::Uninitialized);
+    auto *t = reinterpret_cast<int16_t *>(tone.data());
+    for (int i = 0; i < 22050; ++i)
+        t[i] = int16_t(12000 * std::sin(2 * M_PI * 440 * i / 22050.0));
+    m_queue->setPrompts({{{QStringLiteral("zh-Hans"), QStringLiteral("voice.welcome")}, tone}});
+    QSignalSpy finished(m_queue.get(), &SpeechQueue::utteranceFinished);
+    size_t from = recorded();
+    m_queue->sayText(QStringLiteral("voice.welcome"), kChinese, SpeechLanguage::Chinese);
+    QVERIFY(finished.wait(5000));
+    QTest::qWait(150);
+    auto played = since(from);
+    Recording r{22050, 1, played};
+    const auto stretches = testsupport::soundStretches(r, -40, 50);
+    QCOMPARE(stretches.size(), size_t(1));
+    int crossings = 0;
+    for (size_t i = stretches[0].start + 1; i < stretches[0].end; ++i)
+        crossings += (played[i - 1] < 0) != (played[i] < 0);
+    QVERIFY2(std::abs(crossings - 880) < 20, qPrintable(QString::number(crossings)));
+    // English has no recording: synthesised, and longer than the tone.
+    from = recorded();
+    m_queue->sayText(QStringLiteral("voice.welcome"), QStringLiteral("Welcome to the information zone."),
+                     SpeechLanguage::English);
+    QVERIFY(finished.wait(5000));
+    QTest::qWait(150);
+    QVERIFY(spokenSeconds(since(from)) > 1.2);
+    m_queue->setPrompts({});
+}
+
+void TestSpeech::kioskSpeakSaysAndPrints()
+{
+    QProcess speak;
+    speak.start(QStringLiteral(KIOSK_SPEAK_BIN), {"--text-only", "2024年3月5日，电话12345"});
+    QVERIFY(speak.waitForFinished(10000));
+    QCOMPARE(QString::fromUtf8(speak.readAllStandardOutput()).trimmed(),
+             QStringLiteral("二零二四年三月五日，电话幺二三四五"));
+    speak.start(QStringLiteral(KIOSK_SPEAK_BIN), {"--device", "kiosktest2", "--volume", "4", kChinese});
+    QVERIFY(speak.waitForFinished(20000));
+    QCOMPARE(speak.exitCode(), 0);
+    QVERIFY(spokenSeconds(m_audio->recording(true).samples) > 1.5);
+    speak.start(QStringLiteral(KIOSK_SPEAK_BIN), {"--device", "no-such-output", kChinese});
+    QVERIFY(speak.waitForFinished(20000));
+    QCOMPARE(speak.exitCode(), 3);
+    QVERIFY(QString::fromUtf8(speak.readAllStandardError()).contains(u"no sound output named"));
 }
 
 void TestSpeech::killedEngineIsRestarted()
