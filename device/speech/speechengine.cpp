@@ -55,6 +55,9 @@ void SpeechEngine::launch()
     });
     m_process->start(m_program, {});
     m_process->waitForStarted(2000);
+    m_pid.store(m_process->processId());
+    if (m_handlers.started)
+        m_handlers.started(m_pid.load());
     m_sinceFrame.start();
 }
 
@@ -87,8 +90,6 @@ void SpeechEngine::askPhonemes(uint32_t id, const Segment &segment)
     m_inFlight.insert(id);
     send(FrameWriter(FrameType::Phonemes).u32(id).text8(segment.voice).text32(segment.text).bytes());
 }
-
-qint64 SpeechEngine::processId() const { return m_process ? m_process->processId() : 0; }
 
 void SpeechEngine::onOutput()
 {

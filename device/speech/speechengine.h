@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QProcess>
 #include <QTimer>
+#include <atomic>
 #include <functional>
 #include <set>
 
@@ -28,6 +29,7 @@ public:
         std::function<void(uint32_t id, engine::EngineStatus)> done;
         std::function<void(uint32_t id, QString phonemes)> phonemes;
         std::function<void(QString why)> lost; // before the restart
+        std::function<void(qint64 pid)> started;
     };
 
     SpeechEngine(QString program, Handlers handlers, QObject *parent = nullptr);
@@ -40,7 +42,7 @@ public:
     qint64 downForMs() const { return running() || !m_down.isValid() ? 0 : m_down.elapsed(); }
     void cancelUpTo(uint32_t id);
     void askPhonemes(uint32_t id, const engine::Segment &segment);
-    qint64 processId() const;
+    qint64 processId() const { return m_pid.load(); } // any thread: for tests and staff
     int restarts() const { return m_restarts; }
     bool running() const
     {
@@ -63,6 +65,7 @@ private:
     QElapsedTimer m_sinceFrame, m_down;
     QTimer m_watchdog, m_restartTimer;
     int m_restarts = 0, m_failuresInARow = 0;
+    std::atomic<qint64> m_pid{0};
 };
 
 } // namespace device

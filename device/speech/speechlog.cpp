@@ -1,4 +1,4 @@
 #include "speechlog.h"
 
-Q_LOGGING_CATEGORY(lcAudioDevice, "kiosk.device.audio")
-Q_LOGGING_CATEGORY(lcSpeechEngine, "kiosk.device.speech")
+Q_LOGGING_CATEGORY(lcAudioDevice, "kiosk.device.audio", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSpeechEngine, "kiosk.device.speech", QtInfoMsg)

@@ -59,6 +59,7 @@ void SpeechPlayer::start()
     h.done = [this](uint32_t id, EngineStatus st) { onDone(id, st); };
     h.phonemes = [this](uint32_t id, QString text) { emit phonemes(id, text); };
     h.lost = [this](QString why) { emit engineFailed(why); };
+    h.started = [this](qint64 pid) { m_enginePid.store(pid); };
     m_engine = new SpeechEngine(m_engineProgram, std::move(h), this);
     m_engine->start();
     tryOpen();
@@ -144,8 +145,6 @@ void SpeechPlayer::askPhonemes(uint32_t id, const engine::Segment &segment)
     if (m_engine)
         m_engine->askPhonemes(id, segment);
 }
-
-qint64 SpeechPlayer::engineProcessId() const { return m_engine ? m_engine->processId() : 0; }
 
 SpeechPlayer::Playing *SpeechPlayer::byEngineId(uint32_t id)
 {

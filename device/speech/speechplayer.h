@@ -15,6 +15,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <atomic>
 #include <deque>
 #include <map>
 #include <memory>
@@ -77,7 +78,7 @@ public:
     void askPhonemes(uint32_t id, const engine::Segment &segment);
 
     // For tests and staff diagnostics.
-    qint64 engineProcessId() const;
+    qint64 engineProcessId() const { return m_enginePid.load(); } // any thread
     size_t cachedPhrases() const { return m_cache.size(); }
 
 signals:
@@ -116,6 +117,7 @@ private:
     std::unique_ptr<AudioOutput> m_output;
     QString m_engineProgram, m_device;
     SpeechEngine *m_engine = nullptr;
+    std::atomic<qint64> m_enginePid{0};
     std::deque<Playing> m_queue;
     QTimer m_pump, m_retry;
     PhraseCache m_cache;

@@ -328,9 +328,7 @@ bool SpeechQueue::holdsVisitData() const
 
 qint64 SpeechQueue::engineProcessId() const
 {
-    // Read on the speech thread would need a round trip; the id is set once per start
-    // and a plain read of it is what a test needs.
-    const auto *p = m_thread->worker();
+    const auto *p = m_thread->worker(); // the id itself is atomic, kept by the player
     return p ? p->engineProcessId() : 0;
 }
 

@@ -294,7 +294,7 @@ int main(int argc, char **argv)
     auto cell = [](double v) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 1); };
     auto ratio = [](double peer, double mine) {
         return std::isnan(peer) || std::isnan(mine) || mine <= 0 ? QStringLiteral("–")
-                                                                 : QString::number(peer / mine, 'f', 1) + u'×';
+                                                                 : QString::number(peer / mine, 'f', 2) + u'×';
     };
     QString section;
     QTextStream out(&section);
@@ -307,7 +307,7 @@ int main(int argc, char **argv)
         << "| kiosk, handed to the device (PortAudio callback) | " << cell(percentile(ours.device, .5))
         << " | " << cell(percentile(ours.device, .95)) << " | |\n"
         << "| kiosk, at the sound server | " << cell(percentile(ours.sink, .5)) << " | "
-        << cell(percentile(ours.sink, .95)) << " | 1.0× |\n"
+        << cell(percentile(ours.sink, .95)) << " | 1.00× |\n"
         << "| espeak-ng command line, at the sound server | " << cell(percentile(espeak.sink, .5)) << " | "
         << cell(percentile(espeak.sink, .95)) << " | " << ratio(percentile(espeak.sink, .95), percentile(ours.sink, .95)) << " |\n"
         << "| spd-say (speech-dispatcher, espeak-ng), at the sound server | " << cell(percentile(spd.sink, .5))
@@ -315,7 +315,7 @@ int main(int argc, char **argv)
         << "| from interrupt to silence at the sound server, ms | p50 | p95 | peer ÷ ours (p95) |\n|---|---|---|---|\n"
         << "| kiosk: stop(), silence handed to the device (PortAudio callback) | " << cell(percentile(ours.cutDevice, .5))
         << " | " << cell(percentile(ours.cutDevice, .95)) << " | |\n"
-        << "| kiosk: stop(), at the sound server | " << cell(percentile(ours.cut, .5)) << " | " << cell(percentile(ours.cut, .95)) << " | 1.0× |\n"
+        << "| kiosk: stop(), at the sound server | " << cell(percentile(ours.cut, .5)) << " | " << cell(percentile(ours.cut, .95)) << " | 1.00× |\n"
         << "| espeak-ng: process killed | " << cell(percentile(espeak.cut, .5)) << " | "
         << cell(percentile(espeak.cut, .95)) << " | " << ratio(percentile(espeak.cut, .95), percentile(ours.cut, .95)) << " |\n"
         << "| spd-say -C | " << cell(percentile(spd.cut, .5)) << " | " << cell(percentile(spd.cut, .95))
