@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every build, run and test dependency of the kiosk from Debian 12 packages.
 # Idempotent: packages already present are skipped by apt-get; safe to run repeatedly.
+# Usage: install-deps.sh [EXTRA_PACKAGE…]
 set -euo pipefail
 
 PACKAGES=(
@@ -45,6 +46,8 @@ PACKAGES=(
   fonts-noto-cjk xvfb xauth
 )
 
+# Further packages a caller needs besides these (a benchmark's peers) come as arguments.
+PACKAGES+=("$@")
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
