@@ -23,6 +23,7 @@
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTimer>
 
 namespace kiosk {
 
@@ -113,7 +114,10 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     defaults.baseScale = startWith.textScale;
     m_accessibility = new AccessibilitySettings(defaults, m_session, this);
     // The voice: its own thread and synthesiser process, ready before anyone asks.
-    m_speech = new SpeechQueue(m_settings.speech(), SpeechQueue::defaultEngineProgram(), nullptr, this);
+    // Started a second after the first screen is up (below): probing the sound devices and starting
+    // the synthesiser would otherwise compete with the first frame for two cores.
+    m_speech = new SpeechQueue(m_settings.speech(), SpeechQueue::defaultEngineProgram(), nullptr,
+                               this, false);
     new SpokenVisit(m_speech, m_session, this);
     // The catalog's recorded prompts go to the voice whenever a catalog is opened.
     connect(m_catalog, &CatalogService::stateChanged, m_speech, [this] {
@@ -190,6 +194,10 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     if (!m_window)
         return false;
     m_window->installEventFilter(this);
+    connect(
+        m_window, &QQuickWindow::frameSwapped, m_speech,
+        [speech = m_speech] { QTimer::singleShot(kSpeechStartDelayMs, speech, &SpeechQueue::start); },
+        Qt::SingleShotConnection);
     return true;
 }
 

@@ -44,6 +44,8 @@ public:
         QString orientation; // empty: from settings
     };
 
+    static constexpr int kSpeechStartDelayMs = 1000; // after the first frame
+
     explicit KioskApp(Options options, QObject *parent = nullptr);
     ~KioskApp() override;
 

@@ -97,7 +97,7 @@ QString SpeechQueue::defaultEngineProgram()
 }
 
 SpeechQueue::SpeechQueue(config::SpeechSettings settings, QString engineProgram,
-                         std::unique_ptr<device::AudioOutput> output, QObject *parent)
+                         std::unique_ptr<device::AudioOutput> output, QObject *parent, bool startNow)
     : QObject(parent), m_settings(std::move(settings))
 {
     if (!output)
@@ -128,9 +128,12 @@ SpeechQueue::SpeechQueue(config::SpeechSettings settings, QString engineProgram,
     });
     connect(player, &SpeechPlayer::engineFailed, this, &SpeechQueue::engineFailed);
     connect(player, &SpeechPlayer::phonemes, this, &SpeechQueue::phonemesReady);
-    m_thread->start();
     applyVolume();
+    if (startNow)
+        start();
 }
+
+void SpeechQueue::start() { m_thread->start(); }
 
 SpeechQueue::~SpeechQueue() { m_thread->stop(); }
 

@@ -54,9 +54,12 @@ public:
     static constexpr int kMaxSentenceChars = 160; // longer sentences are cut at a pause
 
     // engineProgram: the kiosk-speech-engine executable. output: null for the real
-    // PortAudio device.
+    // PortAudio device. startNow false: the speech thread (engine process, device
+    // probing) waits for start(); what is asked before then is kept and done after.
     SpeechQueue(config::SpeechSettings settings, QString engineProgram,
-                std::unique_ptr<device::AudioOutput> output = nullptr, QObject *parent = nullptr);
+                std::unique_ptr<device::AudioOutput> output = nullptr, QObject *parent = nullptr,
+                bool startNow = true);
+    void start();
     ~SpeechQueue() override;
 
     // Returns the utterance's id (0 when the text has nothing to say).
