@@ -2036,10 +2036,66 @@ void Normaliser::plain()
 
 } // namespace
 
+namespace {
+
+// Whether a voice reads this script. Letters of any other script make espeak-ng switch
+// language in mid-sentence, and that path has a use-after-free in Debian's 1.51 (found
+// by fuzz_speech_engine: an Armenian letter before Han text in the Mandarin voice). They
+// could not be read in the resident's language anyway, so they are not sent at all.
+bool voiceReads(SpeechLanguage language, QChar::Script script)
+{
+    switch (script) {
+    case QChar::Script_Common:
+    case QChar::Script_Inherited:
+        return true;
+    case QChar::Script_Han:
+        return language == SpeechLanguage::Chinese;
+    case QChar::Script_Latin:
+        return language != SpeechLanguage::Uyghur;
+    case QChar::Script_Arabic:
+        return language == SpeechLanguage::Uyghur;
+    default:
+        return false;
+    }
+}
+
+QString onlyWhatTheVoiceReads(const QString &text, SpeechLanguage language)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t u = text.at(i).unicode();
+        const bool pair = text.at(i).isHighSurrogate() && i + 1 < text.size();
+        if (pair)
+            u = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+        if (voiceReads(language, QChar::script(u))) {
+            out += text.at(i);
+            if (pair)
+                out += text.at(i + 1);
+        } else if (out.isEmpty() || out.back() != u' ') {
+            out += u' ';
+        }
+        i += pair ? 1 : 0;
+    }
+    return out;
+}
+
+} // namespace
+
 QList<SpokenSegment> spokenSegments(const QString &text, SpeechLanguage language)
 {
     const QStringView input = QStringView(text).left(kMaxSpokenInput);
-    return Normaliser(input, language).run(kMaxSpokenFactor * input.size() + 64);
+    QList<SpokenSegment> out;
+    for (SpokenSegment &s : Normaliser(input, language).run(kMaxSpokenFactor * input.size() + 64)) {
+        s.text = onlyWhatTheVoiceReads(s.text, s.language);
+        if (s.text.trimmed().isEmpty())
+            continue;
+        if (!out.isEmpty() && out.back().language == s.language)
+            out.back().text += s.text;
+        else
+            out.append(std::move(s));
+    }
+    return out;
 }
 
 QString spokenForm(const QString &text, SpeechLanguage language)
