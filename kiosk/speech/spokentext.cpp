@@ -2087,11 +2087,11 @@ QList<SpokenSegment> spokenSegments(const QString &text, SpeechLanguage language
     const QStringView input = QStringView(text).left(kMaxSpokenInput);
     QList<SpokenSegment> out;
     for (SpokenSegment &s : Normaliser(input, language).run(kMaxSpokenFactor * input.size() + 64)) {
-        s.text = onlyWhatTheVoiceReads(s.text, s.language);
-        if (s.text.trimmed().isEmpty())
+        s.text = onlyWhatTheVoiceReads(s.text, s.language).trimmed();
+        if (s.text.isEmpty())
             continue;
-        if (!out.isEmpty() && out.back().language == s.language)
-            out.back().text += s.text;
+        if (!out.isEmpty() && out.back().language == s.language) // what was between is gone
+            out.back().text += u' ' + s.text;
         else
             out.append(std::move(s));
     }
