@@ -54,8 +54,6 @@ public:
     virtual std::optional<int64_t> firstAudibleNs() const = 0;
     // The callback's latest "dropped by flush" moment, CLOCK_MONOTONIC ns (0: none yet).
     virtual int64_t lastFlushDoneNs() const = 0;
-    // What the device adds after the callback, as it reports it.
-    virtual double deviceLatencySeconds() const = 0;
 };
 
 // Monotonic clock in nanoseconds, the same one the callback stamps with.

@@ -184,9 +184,8 @@ bool PortAudioOutput::open(const QString &choice, QString *why)
     }
     m_stream = stream;
     const PaStreamInfo *info = Pa_GetStreamInfo(stream);
-    m_latency = info ? info->outputLatency : 0;
     qCInfo(lcAudioDevice) << "sound output" << Pa_GetDeviceInfo(device)->name << "open,"
-                          << int(m_latency * 1000) << "ms device latency";
+                          << int((info ? info->outputLatency : 0) * 1000) << "ms device latency";
     return true;
 }
 
@@ -277,6 +276,5 @@ std::optional<int64_t> PortAudioOutput::firstAudibleNs() const
 }
 
 int64_t PortAudioOutput::lastFlushDoneNs() const { return m_shared->flushDoneNs.load(); }
-double PortAudioOutput::deviceLatencySeconds() const { return m_latency; }
 
 } // namespace device

@@ -39,7 +39,6 @@ public:
     void watchFirstAudible() override;
     std::optional<int64_t> firstAudibleNs() const override;
     int64_t lastFlushDoneNs() const override;
-    double deviceLatencySeconds() const override;
 
 private:
     struct Shared; // what the callback sees
@@ -51,7 +50,6 @@ private:
     bool m_initialised = false;
     uint64_t m_written = 0;     // producer side only
     bool m_watching = false;    // producer: looking for the first non-silent frame
-    double m_latency = 0;
 };
 
 } // namespace device

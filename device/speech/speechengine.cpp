@@ -26,10 +26,24 @@ SpeechEngine::~SpeechEngine()
     }
 }
 
-void SpeechEngine::start()
+void SpeechEngine::start() { launch(); }
+
+// The watchdog ticks only while something is asked: an idle kiosk is not woken 4× a
+// second for months.
+void SpeechEngine::track(uint32_t id)
 {
-    m_watchdog.start();
-    launch();
+    if (m_inFlight.empty()) {
+        m_sinceFrame.restart();
+        m_watchdog.start();
+    }
+    m_inFlight.insert(id);
+}
+
+void SpeechEngine::answered(uint32_t id)
+{
+    m_inFlight.erase(id);
+    if (m_inFlight.empty())
+        m_watchdog.stop();
 }
 
 void SpeechEngine::launch()
@@ -71,9 +85,7 @@ bool SpeechEngine::speak(const SpeakRequest &request)
 {
     if (!running())
         return false;
-    if (m_inFlight.empty())
-        m_sinceFrame.restart();
-    m_inFlight.insert(request.id);
+    track(request.id);
     send(encodeSpeak(request));
     return true;
 }
@@ -85,9 +97,7 @@ void SpeechEngine::cancelUpTo(uint32_t id)
 
 void SpeechEngine::askPhonemes(uint32_t id, const Segment &segment)
 {
-    if (m_inFlight.empty())
-        m_sinceFrame.restart();
-    m_inFlight.insert(id);
+    track(id);
     send(FrameWriter(FrameType::Phonemes).u32(id).text8(segment.voice).text32(segment.text).bytes());
 }
 
@@ -120,14 +130,14 @@ void SpeechEngine::handle(const std::string &payload)
     case FrameType::Done: {
         const uint32_t id = r.u32();
         const auto status = EngineStatus(r.u8());
-        m_inFlight.erase(id);
+        answered(id);
         if (r.ok() && m_handlers.done)
             m_handlers.done(id, status);
         break;
     }
     case FrameType::Text: {
         const uint32_t id = r.u32();
-        m_inFlight.erase(id);
+        answered(id);
         if (r.ok() && m_handlers.phonemes)
             m_handlers.phonemes(id, QString::fromUtf8(r.rest().data(), qsizetype(r.rest().size())));
         break;
@@ -156,13 +166,13 @@ void SpeechEngine::fail(const QString &why)
         m_process->disconnect(this);
         m_process->kill();
     }
-    ++m_restarts;
     if (m_failuresInARow == 0)
         m_down.start(); // down since the first of these failures in a row
     static constexpr int kBackOffMs[] = {50, 500, 2000, 10000};
     // Down from here on (running() is false), before anyone hears of it: what they ask
     // for in answer waits for the new engine instead of going to the dead one.
     m_restartTimer.start(kBackOffMs[std::min(m_failuresInARow++, 3)]);
+    m_watchdog.stop();
     const std::set<uint32_t> lost = std::exchange(m_inFlight, {});
     for (uint32_t id : lost)
         if (m_handlers.done)

@@ -43,7 +43,6 @@ public:
     void cancelUpTo(uint32_t id);
     void askPhonemes(uint32_t id, const engine::Segment &segment);
     qint64 processId() const { return m_pid.load(); } // any thread: for tests and staff
-    int restarts() const { return m_restarts; }
     bool running() const
     {
         return m_process && m_process->state() == QProcess::Running && !m_restartTimer.isActive();
@@ -56,6 +55,8 @@ private:
     void fail(const QString &why);
     void checkHang();
     void send(const std::string &frame);
+    void track(uint32_t id);    // a request sent: the watchdog watches it
+    void answered(uint32_t id);
 
     QString m_program;
     Handlers m_handlers;
@@ -64,7 +65,7 @@ private:
     std::set<uint32_t> m_inFlight; // speak and phoneme requests not answered yet
     QElapsedTimer m_sinceFrame, m_down;
     QTimer m_watchdog, m_restartTimer;
-    int m_restarts = 0, m_failuresInARow = 0;
+    int m_failuresInARow = 0;
     std::atomic<qint64> m_pid{0};
 };
 

@@ -70,6 +70,7 @@ void SpeechPlayer::shutdown()
     m_pump.stop();
     m_retry.stop();
     m_queue.clear();
+    m_unspoken.clear();
     m_output->close();
     delete m_engine;
     m_engine = nullptr;
@@ -124,6 +125,7 @@ void SpeechPlayer::interrupt()
     if (sent && m_engine)
         m_engine->cancelUpTo(m_nextEngineId - 1);
     m_queue.clear();
+    m_unspoken.clear();
     m_watching.reset();
     m_output->flush();
     m_silencing = true;
@@ -174,7 +176,10 @@ void SpeechPlayer::request()
         if (!m_engine->running()) {
             // Restarting: the sentence waits for the new engine (the pump asks again),
             // unless the engine stays down (it cannot start at all).
-            p.failed = m_engine->downForMs() > kEngineDownMs;
+            if (m_engine->downForMs() > kEngineDownMs) {
+                p.failed = true;
+                m_unspoken.insert(p.chunk.utterance);
+            }
             continue;
         }
         p.engineId = m_nextEngineId++;
@@ -216,6 +221,7 @@ void SpeechPlayer::onDone(uint32_t id, EngineStatus status)
         m_cache.offer(p->cacheKey, p->pcm);
     } else {
         p->failed = true; // the engine's restart is reported on its own
+        m_unspoken.insert(p->chunk.utterance);
     }
     request();
     pump();
@@ -227,6 +233,7 @@ void SpeechPlayer::dropAll()
     for (const Playing &p : m_queue)
         cut.insert(p.chunk.utterance);
     m_queue.clear();
+    m_unspoken.clear();
     m_watching.reset();
     for (uint32_t u : cut)
         emit utteranceFinished(u, false);
@@ -289,7 +296,7 @@ void SpeechPlayer::pump()
         const Playing p = std::move(m_queue.front());
         m_queue.pop_front();
         if (p.chunk.last)
-            emit utteranceFinished(p.chunk.utterance, !p.failed);
+            emit utteranceFinished(p.chunk.utterance, m_unspoken.erase(p.chunk.utterance) == 0);
     }
     if (m_watching)
         if (const auto t = m_output->firstAudibleNs()) {

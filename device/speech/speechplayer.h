@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace device {
 
@@ -79,7 +80,6 @@ public:
 
     // For tests and staff diagnostics.
     qint64 engineProcessId() const { return m_enginePid.load(); } // any thread
-    size_t cachedPhrases() const { return m_cache.size(); }
 
 signals:
     void sentenceStarted(uint32_t utterance, int sentence);
@@ -119,6 +119,7 @@ private:
     SpeechEngine *m_engine = nullptr;
     std::atomic<qint64> m_enginePid{0};
     std::deque<Playing> m_queue;
+    std::set<uint32_t> m_unspoken; // utterances a sentence of which could not be made
     QTimer m_pump, m_retry;
     PhraseCache m_cache;
     uint32_t m_nextEngineId = 1;

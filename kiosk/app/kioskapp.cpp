@@ -119,9 +119,10 @@ bool KioskApp::start(QQmlApplicationEngine &engine)
     m_speech = new SpeechQueue(m_settings.speech(), SpeechQueue::defaultEngineProgram(), nullptr,
                                this, false);
     new SpokenVisit(m_speech, m_session, this);
-    // The catalog's recorded prompts go to the voice whenever a catalog is opened.
-    connect(m_catalog, &CatalogService::stateChanged, m_speech, [this] {
-        if (m_catalog->ready())
+    // The catalog's recorded prompts go to the voice once for each catalog opened (its
+    // state also changes for other reasons; the PCM is read again only for a new one).
+    connect(m_catalog, &CatalogService::stateChanged, m_speech, [this, loaded = -1]() mutable {
+        if (m_catalog->ready() && std::exchange(loaded, m_catalog->generation()) != m_catalog->generation())
             m_catalog->query(
                 m_speech, [](const content::CatalogStore &s) { return s.prompts(); },
                 [this](const QHash<QPair<QString, QString>, QByteArray> &prompts, const QString &) {

@@ -102,7 +102,7 @@ SpeechQueue::SpeechQueue(config::SpeechSettings settings, QString engineProgram,
 {
     if (!output)
         output = std::make_unique<device::PortAudioOutput>();
-    m_volumeStep = std::clamp(m_settings.defaultVolumeStep, 0, int(std::size(kVolumeDb)) - 1);
+    m_volumeStep = defaultVolumeStep();
     m_why = QStringLiteral("the sound output is being opened");
     auto *player = new SpeechPlayer(std::move(output), engineProgram, m_settings.outputDevice);
     m_thread = std::make_unique<device::WorkerThread<SpeechPlayer>>(QStringLiteral("speech"), player,
@@ -184,7 +184,7 @@ quint32 SpeechQueue::say(const QString &text, SpeechLanguage language, SpeechPri
     const quint32 id = m_nextId++;
     const bool wasSpeaking = speaking();
     m_sentences.insert(id, spans);
-    m_last = Last{text, language};
+    m_last = Last{QString(), text, language};
     const auto rate = uint16_t(std::lround(m_settings.wordsPerMinute * kRateFactors[m_rateStep]));
     for (int i = 0; i < spans.size(); ++i) {
         SpeechChunk chunk;
@@ -213,12 +213,16 @@ QString SpeechQueue::languageCode(SpeechLanguage language)
 quint32 SpeechQueue::sayText(const QString &key, const QString &text, SpeechLanguage language,
                              SpeechPriority priority)
 {
-    const QByteArray pcm = m_prompts.value({languageCode(language), key});
-    if (pcm.isEmpty())
-        return say(text, language, priority);
+    const QByteArray pcm = key.isEmpty() ? QByteArray() : m_prompts.value({languageCode(language), key});
+    if (pcm.isEmpty()) {
+        const quint32 id = say(text, language, priority);
+        if (m_last)
+            m_last->key = key;
+        return id;
+    }
     const auto *samples = reinterpret_cast<const int16_t *>(pcm.constData());
     const quint32 id = play(std::vector<int16_t>(samples, samples + pcm.size() / 2), priority);
-    m_last = Last{text, language}; // repeat says it again (synthesised: same words)
+    m_last = Last{key, text, language}; // repeat plays the recording again
     return id;
 }
 
@@ -243,28 +247,18 @@ quint32 SpeechQueue::play(std::vector<int16_t> pcm, SpeechPriority priority)
 void SpeechQueue::stop()
 {
     interruptPlayer();
-    if (m_paused) {
-        m_paused = false;
-        m_thread->post([](SpeechPlayer &p) { p.setPaused(false); });
-        emit pausedChanged();
-    }
+    setPaused(false);
 }
 
-void SpeechQueue::pause()
-{
-    if (m_paused)
-        return;
-    m_paused = true;
-    m_thread->post([](SpeechPlayer &p) { p.setPaused(true); });
-    emit pausedChanged();
-}
+void SpeechQueue::pause() { setPaused(true); }
+void SpeechQueue::resume() { setPaused(false); }
 
-void SpeechQueue::resume()
+void SpeechQueue::setPaused(bool paused)
 {
-    if (!m_paused)
+    if (paused == m_paused)
         return;
-    m_paused = false;
-    m_thread->post([](SpeechPlayer &p) { p.setPaused(false); });
+    m_paused = paused;
+    m_thread->post([paused](SpeechPlayer &p) { p.setPaused(paused); });
     emit pausedChanged();
 }
 
@@ -272,8 +266,8 @@ quint32 SpeechQueue::repeatLast()
 {
     if (!m_last)
         return 0;
-    const Last last = *m_last;
-    return say(last.text, last.language, SpeechPriority::Interrupt);
+    const Last last = *m_last; // say() replaces it
+    return sayText(last.key, last.text, last.language, SpeechPriority::Interrupt);
 }
 
 void SpeechQueue::earcon(device::Earcon earcon)
@@ -309,6 +303,11 @@ void SpeechQueue::setVolumeStep(int step)
     emit volumeStepChanged();
 }
 
+int SpeechQueue::defaultVolumeStep() const
+{
+    return std::clamp(m_settings.defaultVolumeStep, 0, int(std::size(kVolumeDb)) - 1);
+}
+
 void SpeechQueue::applyVolume()
 {
     const float gain = float(std::pow(10.0, kVolumeDb[m_volumeStep] / 20.0));
@@ -320,13 +319,13 @@ void SpeechQueue::resetForNewVisit()
     stop();
     m_last.reset();
     setRateStep(kNormalRateStep);
-    setVolumeStep(m_settings.defaultVolumeStep);
+    setVolumeStep(defaultVolumeStep());
 }
 
 bool SpeechQueue::holdsVisitData() const
 {
     return speaking() || m_paused || m_last.has_value() || m_rateStep != kNormalRateStep
-           || m_volumeStep != std::clamp(m_settings.defaultVolumeStep, 0, int(std::size(kVolumeDb)) - 1);
+           || m_volumeStep != defaultVolumeStep();
 }
 
 qint64 SpeechQueue::engineProcessId() const

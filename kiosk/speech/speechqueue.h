@@ -121,8 +121,10 @@ signals:
     void phonemesReady(quint32 id, const QString &phonemes);
 
 private:
-    struct Last { QString text; SpeechLanguage language; };
+    struct Last { QString key, text; SpeechLanguage language; }; // key: of sayText, or none
     void applyVolume();
+    void setPaused(bool paused);
+    int defaultVolumeStep() const;
     void interruptPlayer();
 
     config::SpeechSettings m_settings;

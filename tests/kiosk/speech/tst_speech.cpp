@@ -296,6 +296,15 @@ void TestSpeech::recordedPromptIsPlayedInsteadOfSynthesis()
     for (size_t i = stretches[0].start + 1; i < stretches[0].end; ++i)
         crossings += (played[i - 1] < 0) != (played[i] < 0);
     QVERIFY2(std::abs(crossings - 880) < 20, qPrintable(QString::number(crossings)));
+    // Repeat plays the recording again, not a synthesis of its text.
+    from = recorded();
+    m_queue->repeatLast();
+    QVERIFY(finished.wait(5000));
+    QTest::qWait(150);
+    played = since(from);
+    r.samples = played;
+    QCOMPARE(testsupport::soundStretches(r, -40, 50).size(), size_t(1));
+    QVERIFY2(std::abs(spokenSeconds(played) - 1.0) < 0.1, qPrintable(QString::number(spokenSeconds(played))));
     // English has no recording: synthesised, and longer than the tone.
     from = recorded();
     m_queue->sayText(QStringLiteral("voice.welcome"), QStringLiteral("Welcome to the information zone."),
